@@ -34,6 +34,7 @@ import org.butterfly.protocol.pipeline.Disconnector;
 import org.butterfly.protocol.pipeline.HandlerNames;
 import org.butterfly.protocol.pipeline.ProtocolExceptionHandler;
 import org.butterfly.protocol.reply.Replies;
+import org.butterfly.protocol.testing.NettyLeakDetection;
 import org.butterfly.protocol.testing.TranscriptRunner;
 import org.butterfly.protocol.vocab.ErrorCode;
 import org.butterfly.protocol.wire.MsnpFrameDecoder;
@@ -43,6 +44,7 @@ import org.butterfly.protocol.wire.WireLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -52,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * by golden transcripts (which also tests the transcript runner): order of pipelined
  * commands, handlers off the I/O threads, error replies, closes.
  */
+@ExtendWith(NettyLeakDetection.class)
 class CommandDispatcherTest {
 
 	static final AttributeKey<ToySession> SESSION = AttributeKey.valueOf("toy");

@@ -15,12 +15,14 @@ import org.butterfly.protocol.vocab.Dialect;
 import org.butterfly.protocol.vocab.ListType;
 import org.butterfly.protocol.vocab.Status;
 import org.butterfly.protocol.vocab.VersionNegotiation;
+import org.butterfly.protocol.testing.NettyLeakDetection;
 import org.butterfly.protocol.wire.Frame;
 import org.butterfly.protocol.wire.MsnpFrameDecoder;
 import org.butterfly.protocol.wire.MsnpFrameEncoder;
 import org.butterfly.protocol.wire.PayloadRules;
 import org.butterfly.protocol.wire.WireLimits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client decoder. The one deviation from the seed is documented: {@code VER} echoes
  * {@code CVR0} (docs/adr/0002).
  */
+@ExtendWith(NettyLeakDetection.class)
 class SeedTranscriptRoundTripTest {
 
 	static final String NOTIFICATION = "<NOTIFICATION ver=\"1\" id=\"7\" siteid=\"111100000\" siteurl=\"http://alerts.example.net/\">\r\n"

@@ -8,12 +8,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
+import org.butterfly.protocol.testing.NettyLeakDetection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NettyLeakDetection.class)
 class MsnpFrameDecoderTest {
 
 	private EmbeddedChannel channel = server(PayloadRules.NOTIFICATION_INBOUND);

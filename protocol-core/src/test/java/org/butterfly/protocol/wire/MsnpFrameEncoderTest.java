@@ -5,11 +5,14 @@ import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
+import org.butterfly.protocol.testing.NettyLeakDetection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@ExtendWith(NettyLeakDetection.class)
 class MsnpFrameEncoderTest {
 
 	@Test
