@@ -1,0 +1,349 @@
+package org.butterfly.server;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * One MSNP listener: a TCP port and, optionally, a name on Netty's in-JVM transport, both
+ * serving the same pipeline (STYLE.md P13).
+ * <p>
+ * {@link #start()} creates named thread groups ({@code <role>-io-*} for I/O,
+ * {@code <role>-worker-*} for command handlers, see {@link ChannelInitializerFactory}),
+ * binds, and logs the bound address. {@link #stop(Runnable)} returns at once and, on a
+ * {@code <role>-shutdown} thread: stops accepting (connections that race in are closed),
+ * hands the live connections to the {@link SessionDrainer}, waits up to the grace period
+ * for them to close, closes what is left, and releases the thread groups before running
+ * the callback. Lifecycle methods are thread-safe; a stopped server can be started again.
+ * <p>
+ * Its phase is the one Spring Boot gives graceful web-server shutdown, so it stops before
+ * the beans its handlers use. Destroying the bean stops it too, which covers a context
+ * whose start failed after the listener was bound.
+ */
+public final class NettyServer implements SmartLifecycle, DisposableBean {
+
+	/** Early in shutdown, late in start-up: Spring Boot's web-server shutdown phase. */
+	public static final int PHASE = Integer.MAX_VALUE - 1024;
+
+	private static final Logger logger = LoggerFactory.getLogger(NettyServer.class);
+
+	private static final long FORCED_CLOSE_MILLIS = 2_000;
+
+	private enum State {
+
+		STOPPED, RUNNING, STOPPING
+
+	}
+
+	private final String role;
+
+	private final ListenerProperties listener;
+
+	private final ChannelInitializerFactory initializers;
+
+	private final SessionDrainer drainer;
+
+	private final ChannelGroup connections;
+
+	private final Object monitor = new Object();
+
+	// guarded by monitor
+	private State state = State.STOPPED;
+
+	// guarded by monitor
+	private Resources resources;
+
+	// guarded by monitor
+	private CompletableFuture<Void> stopped;
+
+	private volatile boolean accepting;
+
+	private volatile InetSocketAddress boundAddress;
+
+	private volatile LocalAddress boundLocalAddress;
+
+	/**
+	 * @param role a short name for threads and logs, e.g. {@code ds}, {@code ns}
+	 * @param listener where to listen, thread counts, timeouts
+	 * @param initializers builds the application's pipeline on each start
+	 * @param drainer what to do with live connections when stopping
+	 */
+	public NettyServer(String role, ListenerProperties listener, ChannelInitializerFactory initializers,
+			SessionDrainer drainer) {
+		this.role = role;
+		this.listener = listener;
+		this.initializers = initializers;
+		this.drainer = drainer;
+		this.connections = new DefaultChannelGroup(role + "-connections", GlobalEventExecutor.INSTANCE);
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.monitor) {
+			if (this.state == State.RUNNING) {
+				return;
+			}
+			if (this.state == State.STOPPING) {
+				throw new IllegalStateException(this.role + " is still stopping");
+			}
+			Resources started = new Resources();
+			try {
+				bind(started);
+			}
+			catch (Exception ex) {
+				// Exception, not RuntimeException: Netty rethrows BindException
+				// undeclared.
+				started.release();
+				throw new IllegalStateException(
+						this.role + " cannot listen on " + this.listener.host() + ":" + this.listener.port(), ex);
+			}
+			this.resources = started;
+			this.boundAddress = (InetSocketAddress) started.tcp.localAddress();
+			this.boundLocalAddress = (started.local != null) ? (LocalAddress) started.local.localAddress() : null;
+			this.accepting = true;
+			this.state = State.RUNNING;
+		}
+		logger.info("{} listening on {}{}, advertised as {}", this.role, this.boundAddress,
+				(this.boundLocalAddress != null) ? " and in-JVM " + this.boundLocalAddress : "", advertisedAddress());
+	}
+
+	private void bind(Resources started) {
+		Admission admission = new Admission(this.initializers.create(started.dispatchers));
+		ListenerProperties.WriteBuffer buffer = this.listener.writeBuffer();
+		WriteBufferWaterMark waterMark = new WriteBufferWaterMark((int) buffer.low().toBytes(),
+				(int) buffer.high().toBytes());
+		started.tcp = new ServerBootstrap().group(started.io)
+			.channel(NioServerSocketChannel.class)
+			.option(ChannelOption.SO_BACKLOG, this.listener.backlog())
+			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
+			.childHandler(admission)
+			.bind(this.listener.host(), this.listener.port())
+			.syncUninterruptibly()
+			.channel();
+		if (started.localIo != null) {
+			started.local = new ServerBootstrap().group(started.localIo)
+				.channel(LocalServerChannel.class)
+				.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
+				.childHandler(admission)
+				.bind(new LocalAddress(this.listener.localName()))
+				.syncUninterruptibly()
+				.channel();
+		}
+	}
+
+	@Override
+	public void stop() {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		stop(() -> done.complete(null));
+		done.join();
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		CompletableFuture<Void> done;
+		synchronized (this.monitor) {
+			if (this.state == State.STOPPED) {
+				callback.run();
+				return;
+			}
+			if (this.state == State.RUNNING) {
+				this.state = State.STOPPING;
+				this.stopped = new CompletableFuture<>();
+				Resources running = this.resources;
+				new Thread(() -> shutdown(running), this.role + "-shutdown").start();
+			}
+			done = this.stopped;
+		}
+		done.whenComplete((ignored, error) -> callback.run());
+	}
+
+	private void shutdown(Resources running) {
+		try {
+			this.accepting = false;
+			running.closeListeners();
+			logger.info("{} stopped accepting, draining {} connection(s)", this.role, this.connections.size());
+			try {
+				this.drainer.drain(this.connections);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("{} session drainer failed", this.role, ex);
+			}
+			if (!this.connections.newCloseFuture().awaitUninterruptibly(this.listener.shutdownGrace().toMillis())) {
+				logger.info("{} closing {} connection(s) still open after {}", this.role, this.connections.size(),
+						this.listener.shutdownGrace());
+				this.connections.close().awaitUninterruptibly(FORCED_CLOSE_MILLIS);
+			}
+			running.release();
+			logger.info("{} stopped", this.role);
+		}
+		finally {
+			CompletableFuture<Void> done;
+			synchronized (this.monitor) {
+				this.resources = null;
+				this.state = State.STOPPED;
+				done = this.stopped;
+			}
+			done.complete(null);
+		}
+	}
+
+	/** Stops the server if it still runs, waiting for the stop to finish. */
+	@Override
+	public void destroy() {
+		stop();
+	}
+
+	/** Running, or still stopping. */
+	@Override
+	public boolean isRunning() {
+		synchronized (this.monitor) {
+			return this.state != State.STOPPED;
+		}
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	public String role() {
+		return this.role;
+	}
+
+	/**
+	 * The bound TCP address, with the actual port when port 0 was configured.
+	 * @throws IllegalStateException before the first start
+	 */
+	public InetSocketAddress localAddress() {
+		InetSocketAddress address = this.boundAddress;
+		if (address == null) {
+			throw new IllegalStateException(this.role + " has not been started");
+		}
+		return address;
+	}
+
+	/**
+	 * The in-JVM address, when {@code local-name} is configured and the server started.
+	 */
+	public Optional<LocalAddress> inJvmAddress() {
+		return Optional.ofNullable(this.boundLocalAddress);
+	}
+
+	/**
+	 * Where clients are referred to reach this listener ({@code XFR}, {@code RNG}).
+	 * @throws IllegalStateException before the first start
+	 */
+	public AdvertisedAddress advertisedAddress() {
+		return this.listener.advertisedAddress(localAddress().getPort());
+	}
+
+	/**
+	 * Every open client connection of both transports; closed ones leave by themselves.
+	 */
+	public ChannelGroup connections() {
+		return this.connections;
+	}
+
+	/**
+	 * Admits a new connection into {@link #connections()} and hands it to the
+	 * application's initializer, unless the server is stopping.
+	 */
+	@Sharable
+	private final class Admission extends ChannelInitializer<Channel> {
+
+		private final ChannelInitializer<Channel> application;
+
+		Admission(ChannelInitializer<Channel> application) {
+			this.application = application;
+		}
+
+		@Override
+		protected void initChannel(Channel channel) {
+			if (!NettyServer.this.accepting) {
+				logger.debug("{} refused {} while stopping", NettyServer.this.role, channel.remoteAddress());
+				channel.close();
+				return;
+			}
+			NettyServer.this.connections.add(channel);
+			channel.pipeline().addLast(this.application);
+		}
+
+	}
+
+	/** The thread groups and server channels of one start. */
+	private final class Resources {
+
+		final EventLoopGroup io;
+
+		final EventLoopGroup localIo;
+
+		final EventExecutorGroup dispatchers;
+
+		Channel tcp;
+
+		Channel local;
+
+		Resources() {
+			String role = NettyServer.this.role;
+			ListenerProperties listener = NettyServer.this.listener;
+			this.io = new MultiThreadIoEventLoopGroup(listener.ioThreads(), new DefaultThreadFactory(role + "-io"),
+					NioIoHandler.newFactory());
+			// The in-JVM transport needs its own I/O handler.
+			this.localIo = (listener.localName() != null) ? new MultiThreadIoEventLoopGroup(1,
+					new DefaultThreadFactory(role + "-io-local"), LocalIoHandler.newFactory()) : null;
+			this.dispatchers = new DefaultEventExecutorGroup(listener.workerThreads(),
+					new DefaultThreadFactory(role + "-worker"));
+		}
+
+		void closeListeners() {
+			for (Channel channel : new Channel[] { this.tcp, this.local }) {
+				if (channel != null) {
+					channel.close().awaitUninterruptibly();
+				}
+			}
+		}
+
+		void release() {
+			closeListeners();
+			this.io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+			if (this.localIo != null) {
+				this.localIo.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+			}
+			this.dispatchers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+			this.io.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+			if (this.localIo != null) {
+				this.localIo.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+			}
+			this.dispatchers.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+		}
+
+	}
+
+}
