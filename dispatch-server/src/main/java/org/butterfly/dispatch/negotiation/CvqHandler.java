@@ -24,7 +24,7 @@ public final class CvqHandler implements CommandHandler<DispatchSession, Cvq> {
 
 	@Override
 	public void handle(DispatchSession session, Cvq cvq) {
-		session.close(CloseReason.of(CloseReason.Kind.CLIENT_QUIT, "version check answered"),
+		session.close(CloseReason.of(CloseReason.Kind.COMPLETED, "version check answered"),
 				this.versionCheck.reply("CVQ", cvq.trId(), cvq.clientVersion()));
 	}
 

@@ -44,7 +44,7 @@ public final class UsrHandler implements CommandHandler<DispatchSession, Usr> {
 			return;
 		}
 		AdvertisedAddress node = this.nodes.select(Handles.normalize(usr.value()));
-		session.close(CloseReason.of(CloseReason.Kind.CLIENT_QUIT, "referred to " + node),
+		session.close(CloseReason.of(CloseReason.Kind.COMPLETED, "referred to " + node),
 				Replies.xfrNs(usr.trId(), session.dialect(), node.toString(), this.currentServer.get().toString()));
 	}
 

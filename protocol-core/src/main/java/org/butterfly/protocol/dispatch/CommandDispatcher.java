@@ -3,6 +3,7 @@ package org.butterfly.protocol.dispatch;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -29,11 +30,13 @@ import org.butterfly.protocol.wire.FramingError;
  * when the spec says so), a violation closes without a reply;</li>
  * <li>the command goes to its handler.</li>
  * </ol>
- * Frames that arrive after the server decided to close are dropped.
+ * Frames that arrive after the server decided to close are dropped. Stateless: one
+ * instance serves every channel.
  *
  * @param <S> the server's session type
  * @param <R> the role's sealed command interface
  */
+@Sharable
 public final class CommandDispatcher<S extends ProtocolSession, R> extends ChannelInboundHandlerAdapter {
 
 	private final Function<io.netty.channel.Channel, S> sessions;

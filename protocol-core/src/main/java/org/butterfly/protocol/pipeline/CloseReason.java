@@ -19,11 +19,13 @@ public record CloseReason(Kind kind, String detail) {
 		 * wrong state.
 		 */
 		PROTOCOL_VIOLATION,
-		/**
-		 * The client said {@code OUT}, or the conversation ended as the protocol
-		 * prescribes.
-		 */
+		/** The client said {@code OUT}. */
 		CLIENT_QUIT,
+		/**
+		 * The conversation ended as the protocol prescribes: a referral sent, a version
+		 * check answered.
+		 */
+		COMPLETED,
 		/**
 		 * Sign-in refused (e.g. {@code 911}) or a version negotiation without common
 		 * dialect.
