@@ -1,0 +1,124 @@
+package org.butterfly.directory.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.butterfly.directory.account.AccountNotFoundException;
+import org.butterfly.directory.internal.AccountRepository;
+import org.butterfly.directory.internal.NotificationEntity;
+import org.butterfly.directory.internal.NotificationRepository;
+import org.butterfly.directory.internal.Transactions;
+
+/**
+ * The queue of {@code NOT} documents for accounts that are offline when an operator
+ * pushes them, delivered at the next sign-in.
+ * <p>
+ * Guarantees: a notification is delivered at most once, whichever node and however many
+ * nodes try ({@link #markDelivered} is a conditional update); expired notifications are
+ * never returned as pending, whether or not {@link #expireOld} has run yet.
+ */
+public class NotificationService {
+
+	private final AccountRepository accounts;
+
+	private final NotificationRepository notifications;
+
+	private final Transactions transactions;
+
+	private final Duration defaultExpiry;
+
+	private final Clock clock;
+
+	public NotificationService(AccountRepository accounts, NotificationRepository notifications,
+			Transactions transactions, Duration defaultExpiry, Clock clock) {
+		this.accounts = accounts;
+		this.notifications = notifications;
+		this.transactions = transactions;
+		this.defaultExpiry = defaultExpiry;
+		this.clock = clock;
+	}
+
+	/**
+	 * Queues a notification that expires after the configured default (7 days unless
+	 * configured).
+	 * @param account the target account
+	 * @param payload the document
+	 * @return the queued notification
+	 * @throws AccountNotFoundException if the account does not exist
+	 */
+	public QueuedNotification enqueue(String account, String payload) {
+		return enqueue(account, payload, this.defaultExpiry);
+	}
+
+	/**
+	 * Queues a notification.
+	 * @param account the target account
+	 * @param payload the document
+	 * @param expiresAfter how long it may wait for delivery
+	 * @return the queued notification
+	 * @throws AccountNotFoundException if the account does not exist
+	 */
+	public QueuedNotification enqueue(String account, String payload, Duration expiresAfter) {
+		if (payload == null || payload.isEmpty()) {
+			throw new IllegalArgumentException("The notification is empty");
+		}
+		if (expiresAfter.isNegative() || expiresAfter.isZero()) {
+			throw new IllegalArgumentException("The expiry must be positive");
+		}
+		String handle = account.toLowerCase(Locale.ROOT);
+		return this.transactions.write(() -> {
+			long accountId = this.accounts.findIdByEmail(handle)
+				.orElseThrow(() -> new AccountNotFoundException(handle));
+			Instant now = this.clock.instant();
+			NotificationEntity queued = this.notifications
+				.save(new NotificationEntity(accountId, payload, now, now.plus(expiresAfter)));
+			return toQueued(queued, handle);
+		});
+	}
+
+	/**
+	 * The account's pending notifications that have not expired, oldest first.
+	 * @param account the account
+	 * @return the notifications; empty for an unknown account
+	 */
+	public List<QueuedNotification> pendingFor(String account) {
+		String handle = account.toLowerCase(Locale.ROOT);
+		return this.transactions.read(() -> this.accounts.findIdByEmail(handle)
+			.map((id) -> this.notifications.findPending(id, this.clock.instant(), NotificationState.PENDING))
+			.orElse(List.of())
+			.stream()
+			.map((entity) -> toQueued(entity, handle))
+			.toList());
+	}
+
+	/**
+	 * Marks a pending, unexpired notification delivered. Of several concurrent callers
+	 * exactly one wins.
+	 * @param id the notification
+	 * @return {@code true} for the caller that should send it; {@code false} if it was
+	 * delivered already, has expired or does not exist
+	 */
+	public boolean markDelivered(long id) {
+		return this.transactions.write(() -> this.notifications.markDelivered(id, this.clock.instant(),
+				NotificationState.PENDING, NotificationState.DELIVERED) == 1);
+	}
+
+	/**
+	 * Marks every pending notification past its expiry as expired.
+	 * @return how many expired
+	 */
+	public int expireOld() {
+		return this.transactions.write(() -> this.notifications.expire(this.clock.instant(), NotificationState.PENDING,
+				NotificationState.EXPIRED));
+	}
+
+	private static QueuedNotification toQueued(NotificationEntity entity, String handle) {
+		return new QueuedNotification(entity.getId(), handle, entity.getPayload(), entity.getState(),
+				entity.getCreatedAt(), entity.getExpiresAt(), Optional.ofNullable(entity.getDeliveredAt()));
+	}
+
+}

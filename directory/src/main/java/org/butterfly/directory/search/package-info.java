@@ -1,0 +1,4 @@
+/**
+ * The member directory behind FND.
+ */
+package org.butterfly.directory.search;

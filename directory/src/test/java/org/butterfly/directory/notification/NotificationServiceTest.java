@@ -1,0 +1,116 @@
+package org.butterfly.directory.notification;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import org.butterfly.directory.account.AccountNotFoundException;
+import org.butterfly.directory.support.DirectoryIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The {@code NOT} queue: states, order, exactly-once delivery and expiry. */
+class NotificationServiceTest extends DirectoryIntegrationTest {
+
+	@Test
+	void pendingNotificationsComeOldestFirstAndExpireAfterSevenDaysByDefault() {
+		String alice = newAccount("alice");
+		QueuedNotification first = this.notifications.enqueue(alice, "<NOTIFICATION id=\"1\"/>");
+		this.clock.advance(Duration.ofSeconds(1));
+		QueuedNotification second = this.notifications.enqueue(alice.toUpperCase(), "<NOTIFICATION id=\"2\"/>");
+
+		assertThat(first.state()).isEqualTo(NotificationState.PENDING);
+		assertThat(first.expiresAt()).isEqualTo(first.createdAt().plus(Duration.ofDays(7)));
+		assertThat(first.deliveredAt()).isEmpty();
+		assertThat(this.notifications.pendingFor(alice)).containsExactly(first, second);
+		assertThat(this.notifications.pendingFor(newAccount("bob"))).isEmpty();
+		assertThat(this.notifications.pendingFor("ghost@example.com")).isEmpty();
+	}
+
+	@Test
+	void aNotificationIsDeliveredExactlyOnce() {
+		String alice = newAccount("alice");
+		QueuedNotification queued = this.notifications.enqueue(alice, "<NOTIFICATION/>");
+
+		assertThat(this.notifications.markDelivered(queued.id())).isTrue();
+		assertThat(this.notifications.markDelivered(queued.id())).isFalse();
+		assertThat(this.notifications.pendingFor(alice)).isEmpty();
+		assertThat(this.notifications.markDelivered(Long.MAX_VALUE)).isFalse();
+	}
+
+	@Test
+	void ofManyNodesDeliveringAtOnceExactlyOneWins() throws Exception {
+		String alice = newAccount("alice");
+		int nodes = 8;
+		ExecutorService executor = Executors.newFixedThreadPool(nodes);
+		try {
+			for (int round = 0; round < 20; round++) {
+				long id = this.notifications.enqueue(alice, "<NOTIFICATION/>").id();
+				CyclicBarrier start = new CyclicBarrier(nodes);
+				List<Future<Boolean>> attempts = new ArrayList<>();
+				for (int node = 0; node < nodes; node++) {
+					Callable<Boolean> deliver = () -> {
+						start.await();
+						return this.notifications.markDelivered(id);
+					};
+					attempts.add(executor.submit(deliver));
+				}
+				int winners = 0;
+				for (Future<Boolean> attempt : attempts) {
+					winners += attempt.get() ? 1 : 0;
+				}
+				assertThat(winners).isEqualTo(1);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void expiredNotificationsAreNeitherPendingNorDeliverable() {
+		String alice = newAccount("alice");
+		QueuedNotification shortLived = this.notifications.enqueue(alice, "<NOTIFICATION id=\"s\"/>",
+				Duration.ofHours(1));
+		QueuedNotification longLived = this.notifications.enqueue(alice, "<NOTIFICATION id=\"l\"/>");
+		QueuedNotification delivered = this.notifications.enqueue(alice, "<NOTIFICATION id=\"d\"/>",
+				Duration.ofHours(1));
+		this.notifications.markDelivered(delivered.id());
+
+		this.clock.advance(Duration.ofHours(1));
+
+		assertThat(this.notifications.pendingFor(alice)).containsExactly(longLived);
+		assertThat(this.notifications.markDelivered(shortLived.id())).isFalse();
+		assertThat(this.notifications.expireOld()).isGreaterThanOrEqualTo(1);
+		assertThat(this.notifications.expireOld()).isZero();
+		NotificationState state = this.transactions.read(() -> this.notificationState(shortLived.id()));
+		assertThat(state).isEqualTo(NotificationState.EXPIRED);
+		assertThat(this.transactions.read(() -> this.notificationState(delivered.id())))
+			.isEqualTo(NotificationState.DELIVERED);
+		assertThat(this.notifications.markDelivered(longLived.id())).isTrue();
+	}
+
+	@Test
+	void unknownAccountsAndEmptyPayloadsAreRefused() {
+		assertThatExceptionOfType(AccountNotFoundException.class)
+			.isThrownBy(() -> this.notifications.enqueue("ghost@example.com", "<NOTIFICATION/>"));
+		String alice = newAccount("alice");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.notifications.enqueue(alice, ""));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.notifications.enqueue(alice, "<N/>", Duration.ZERO));
+	}
+
+	private NotificationState notificationState(long id) {
+		return this.notificationRepository.findById(id).orElseThrow().getState();
+	}
+
+}
