@@ -37,13 +37,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Decode + parse + encode throughput of protocol-core for a realistic command mix, beside a baseline measured in
- * the same run: Netty's own {@link LineBasedFrameDecoder} + {@link StringDecoder} splitting the same bytes into
- * strings (no payload awareness, no parsing, no encoding). The figure to report is the ratio.
+ * Decode + parse + encode throughput of protocol-core for a realistic command mix, beside
+ * a baseline measured in the same run: Netty's own {@link LineBasedFrameDecoder} +
+ * {@link StringDecoder} splitting the same bytes into strings (no payload awareness, no
+ * parsing, no encoding). The figure to report is the ratio.
  * <p>
- * The mix is one notification-server sign-in and session (VER ... SYN, CHG, ADD, PRP, PNG) and a switchboard chat
- * burst (typing notification, three text messages), with each decoded command answered by the line a server
- * would send.
+ * The mix is one notification-server sign-in and session (VER ... SYN, CHG, ADD, PRP,
+ * PNG) and a switchboard chat burst (typing notification, three text messages), with each
+ * decoded command answered by the line a server would send.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -114,7 +115,9 @@ public class CodecBenchmark {
 		drain(this.switchboardServer, blackhole);
 	}
 
-	/** Baseline: Netty's line splitter turning the same bytes into strings, nothing else. */
+	/**
+	 * Baseline: Netty's line splitter turning the same bytes into strings, nothing else.
+	 */
 	@Benchmark
 	public void nettyLineSplitBaseline(Blackhole blackhole) {
 		this.baseline.writeInbound(Unpooled.wrappedBuffer(NOTIFICATION_MIX));
