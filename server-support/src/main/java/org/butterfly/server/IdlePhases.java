@@ -54,6 +54,14 @@ public final class IdlePhases {
 	 * signed in. Safe from any thread; does nothing once the connection is gone.
 	 */
 	public void enterKeepAlive(Channel channel) {
+		// Swapping a handler from a worker thread races the frames the event loop is
+		// still passing through it and
+		// can reorder pipelined commands: the swap always happens on the channel's own
+		// event loop.
+		if (!channel.eventLoop().inEventLoop()) {
+			channel.eventLoop().execute(() -> enterKeepAlive(channel));
+			return;
+		}
 		ChannelPipeline pipeline = channel.pipeline();
 		if (!channel.isActive() || pipeline.context(HandlerNames.IDLE) == null) {
 			return;

@@ -45,7 +45,11 @@ public final class Disconnector {
 		if (channel.attr(CLOSED).setIfAbsent(reason) != null) {
 			return;
 		}
-		channel.config().setAutoRead(false);
+		if (channel.isActive()) {
+			// Netty 4.2 fails on read-pending bookkeeping of a channel that is already
+			// deregistered.
+			channel.config().setAutoRead(false);
+		}
 		events.debug("closing {} {}: {} {}", channel.id().asShortText(), channel.remoteAddress(), reason.kind(),
 				reason.detail());
 		this.listener.accept(channel, reason);
