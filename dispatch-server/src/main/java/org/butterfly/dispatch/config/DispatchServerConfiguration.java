@@ -10,7 +10,11 @@ import org.butterfly.dispatch.negotiation.InfHandler;
 import org.butterfly.dispatch.negotiation.VerHandler;
 import org.butterfly.dispatch.negotiation.VersionCheck;
 import org.butterfly.dispatch.pipeline.DispatchChannelInitializer;
+import org.butterfly.cluster.NodeRegistry;
+import org.butterfly.cluster.config.ClusterConfiguration;
+import org.butterfly.cluster.config.ClusterProperties;
 import org.butterfly.dispatch.referral.NotificationNodeSelector;
+import org.butterfly.dispatch.referral.RegistryNotificationNodeSelector;
 import org.butterfly.dispatch.referral.StaticNotificationNodeSelector;
 import org.butterfly.dispatch.referral.UsrHandler;
 import org.butterfly.dispatch.session.DispatchSession;
@@ -30,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Wires the dispatch server: one handler per {@link DispatchCommand} (the registry checks
@@ -37,13 +42,23 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DispatchProperties.class)
+@Import(ClusterConfiguration.class)
 public class DispatchServerConfiguration {
 
 	/** The name of the dispatch server's {@link NettyServer} bean. */
 	public static final String LISTENER = "dispatchListener";
 
+	/**
+	 * The least-loaded live node of the registry when the cluster is in PostgreSQL, else
+	 * the configured list.
+	 */
 	@Bean
-	NotificationNodeSelector notificationNodeSelector(DispatchProperties properties) {
+	NotificationNodeSelector notificationNodeSelector(DispatchProperties properties, ClusterProperties cluster,
+			NodeRegistry clusterNodeRegistry) {
+		if (cluster.mode() == ClusterProperties.Mode.POSTGRES) {
+			return new RegistryNotificationNodeSelector(clusterNodeRegistry, cluster.heartbeat().dividedBy(2),
+					properties.listener().allowHostnames());
+		}
 		return new StaticNotificationNodeSelector(properties.notificationAddresses());
 	}
 

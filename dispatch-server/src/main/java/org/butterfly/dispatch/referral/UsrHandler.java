@@ -43,7 +43,15 @@ public final class UsrHandler implements CommandHandler<DispatchSession, Usr> {
 					Replies.error(ErrorCode.AUTHENTICATION_FAILED, usr.trId()));
 			return;
 		}
-		AdvertisedAddress node = this.nodes.select(Handles.normalize(usr.value()));
+		AdvertisedAddress node;
+		try {
+			node = this.nodes.select(Handles.normalize(usr.value()));
+		}
+		catch (NoNotificationNodeException ex) {
+			session.close(CloseReason.of(CloseReason.Kind.REFUSED, ex.getMessage()),
+					Replies.error(ErrorCode.SERVER_UNAVAILABLE, usr.trId()));
+			return;
+		}
 		session.close(CloseReason.of(CloseReason.Kind.COMPLETED, "referred to " + node),
 				Replies.xfrNs(usr.trId(), session.dialect(), node.toString(), this.currentServer.get().toString()));
 	}

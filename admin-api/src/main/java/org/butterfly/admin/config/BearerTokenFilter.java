@@ -1,0 +1,60 @@
+package org.butterfly.admin.config;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a request through only with {@code Authorization: Bearer <admin token>}. The
+ * health probes and the API's own description are open: they carry no account data, and
+ * probes and browsers cannot send the token. A refusal says nothing but 401.
+ */
+public class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final String PREFIX = "Bearer ";
+
+	private static final String REFUSAL = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+			+ "\"detail\":\"A valid bearer token is required\"}";
+
+	private final AdminToken token;
+
+	public BearerTokenFilter(AdminToken token) {
+		this.token = token;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (isOpen(request.getRequestURI().substring(request.getContextPath().length()))
+				|| this.token.matches(presented(request))) {
+			chain.doFilter(request, response);
+			return;
+		}
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(REFUSAL);
+	}
+
+	static boolean isOpen(String path) {
+		return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/v3/api-docs")
+				|| path.startsWith("/v3/api-docs/") || path.startsWith("/swagger-ui");
+	}
+
+	private static String presented(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+			return null;
+		}
+		return header.substring(PREFIX.length()).strip();
+	}
+
+}

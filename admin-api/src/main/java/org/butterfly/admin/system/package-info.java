@@ -1,0 +1,4 @@
+/**
+ * The maintenance system message (msnp.md §5.7).
+ */
+package org.butterfly.admin.system;

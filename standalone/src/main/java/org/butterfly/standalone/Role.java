@@ -1,0 +1,107 @@
+package org.butterfly.standalone;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.butterfly.admin.AdminApiApplication;
+import org.butterfly.dispatch.DispatchServerApplication;
+import org.butterfly.notification.NotificationServerApplication;
+import org.butterfly.switchboard.SwitchboardServerApplication;
+
+/**
+ * One app of the platform, started as a Spring application context of its own. Each
+ * context reads only its app's configuration file (copied by the build to
+ * {@code butterfly/<app>/}: all four sit at the root of their jars) and resolves its
+ * {@code BUTTERFLY_*} placeholders from the variables it is given, which take precedence
+ * over the process environment.
+ */
+public enum Role {
+
+	/** Listed first: it owns the schema, which the others validate. */
+	ADMIN_API("admin-api", AdminApiApplication.class, true),
+
+	NOTIFICATION("notification-server", NotificationServerApplication.class, true),
+
+	SWITCHBOARD("switchboard-server", SwitchboardServerApplication.class, false),
+
+	/** Listed last: it refers clients to notification nodes that must be up. */
+	DISPATCH("dispatch-server", DispatchServerApplication.class, false);
+
+	/**
+	 * Auto-configuration a role without a database must not pick up from the shared
+	 * classpath.
+	 */
+	private static final String DATA_SOURCE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+
+	private final String app;
+
+	private final Class<?> application;
+
+	private final boolean usesDatabase;
+
+	Role(String app, Class<?> application, boolean usesDatabase) {
+		this.app = app;
+		this.application = application;
+		this.usesDatabase = usesDatabase;
+	}
+
+	/**
+	 * The role of an app.
+	 * @param app the app's name, as in its module and its container image
+	 * @return the role
+	 * @throws IllegalArgumentException if no role runs that app
+	 */
+	public static Role of(String app) {
+		for (Role role : values()) {
+			if (role.app.equals(app)) {
+				return role;
+			}
+		}
+		throw new IllegalArgumentException("No role runs " + app);
+	}
+
+	/** The app's name, as in its module and its container image. */
+	public String app() {
+		return this.app;
+	}
+
+	/**
+	 * Starts this role.
+	 * @param variables {@code BUTTERFLY_*} variables, as the app would read them from its
+	 * environment
+	 * @param properties Spring properties for this context only
+	 * @return the running context; closing it shuts the role down gracefully
+	 */
+	public ConfigurableApplicationContext start(Map<String, String> variables, Map<String, String> properties) {
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--spring.config.location=classpath:/butterfly/" + this.app + "/");
+		arguments.add("--spring.main.banner-mode=off");
+		// The launcher stops the contexts in order, then the database.
+		arguments.add("--spring.main.register-shutdown-hook=false");
+		// One logging system serves every context: it must outlive the first to stop,
+		// and one context's application name would label the others' lines.
+		arguments.add("--logging.register-shutdown-hook=false");
+		arguments.add("--logging.include-application-name=false");
+		// Only the admin API serves OpenAPI; the library is on the shared classpath.
+		if (this != ADMIN_API) {
+			arguments.add("--springdoc.api-docs.enabled=false");
+			arguments.add("--springdoc.swagger-ui.enabled=false");
+		}
+		if (!this.usesDatabase) {
+			arguments.add("--spring.autoconfigure.exclude=" + DATA_SOURCE);
+		}
+		if (this == SWITCHBOARD) {
+			// It has no web server of its own; the shared classpath has one.
+			arguments.add("--spring.main.web-application-type=none");
+		}
+		variables.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		return new SpringApplicationBuilder(this.application).main(this.application)
+			.run(arguments.toArray(String[]::new));
+	}
+
+}
