@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.butterfly.protocol.vocab.Md5;
 
 /**
- * A minimal MSNP client for the benchmark: a blocking socket and a reader thread that
+ * A minimal MSNP client for the benchmarks: a blocking socket and a reader thread that
  * stamps every line with {@link System#nanoTime()} on arrival and skips payloads.
  */
-final class LineClient implements AutoCloseable {
+public final class LineClient implements AutoCloseable {
 
 	/** A line and when it arrived. */
-	record Line(String text, long nanos) {
+	public record Line(String text, long nanos) {
 	}
 
 	private final Socket socket;
@@ -29,6 +29,11 @@ final class LineClient implements AutoCloseable {
 	private final OutputStream out;
 
 	private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
+
+	/** Connects without signing in. */
+	public static LineClient connect(InetSocketAddress address) throws IOException {
+		return new LineClient(address);
+	}
 
 	private LineClient(InetSocketAddress address) throws IOException {
 		this.socket = new Socket();
@@ -41,7 +46,7 @@ final class LineClient implements AutoCloseable {
 	}
 
 	/** Connects and signs in with MSNP5, up to the profile message. */
-	static LineClient signIn(InetSocketAddress address, String handle, String password) throws IOException {
+	public static LineClient signIn(InetSocketAddress address, String handle, String password) throws IOException {
 		LineClient client = new LineClient(address);
 		client.send("VER 1 MSNP5");
 		client.expect("VER 1 MSNP5");
@@ -53,12 +58,12 @@ final class LineClient implements AutoCloseable {
 		return client;
 	}
 
-	synchronized void send(String line) throws IOException {
+	public synchronized void send(String line) throws IOException {
 		this.out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
 		this.out.flush();
 	}
 
-	String expect(String prefix) {
+	public String expect(String prefix) {
 		Line line = next(5000);
 		if (line == null || !line.text().startsWith(prefix)) {
 			throw new IllegalStateException("expected " + prefix + "..., got " + line);
@@ -66,7 +71,7 @@ final class LineClient implements AutoCloseable {
 		return line.text();
 	}
 
-	Line next(long millis) {
+	public Line next(long millis) {
 		try {
 			return this.lines.poll(millis, TimeUnit.MILLISECONDS);
 		}
@@ -76,7 +81,7 @@ final class LineClient implements AutoCloseable {
 		}
 	}
 
-	void drain() {
+	public void drain() {
 		this.lines.clear();
 	}
 

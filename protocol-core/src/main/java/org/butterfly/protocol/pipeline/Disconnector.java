@@ -1,5 +1,6 @@
 package org.butterfly.protocol.pipeline;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 
 import io.netty.channel.Channel;
@@ -45,10 +46,19 @@ public final class Disconnector {
 		if (channel.attr(CLOSED).setIfAbsent(reason) != null) {
 			return;
 		}
-		if (channel.isActive()) {
-			// Netty 4.2 fails on read-pending bookkeeping of a channel that is already
-			// deregistered.
-			channel.config().setAutoRead(false);
+		// Stop reading on the channel's own loop: Netty 4.2 fails when read-pending
+		// bookkeeping reaches a channel
+		// that another thread has just deregistered. Commands already decoded are dropped
+		// by isClosing().
+		try {
+			channel.eventLoop().execute(() -> {
+				if (channel.isActive()) {
+					channel.config().setAutoRead(false);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// the server is shutting down: its event loops no longer read anything
 		}
 		events.debug("closing {} {}: {} {}", channel.id().asShortText(), channel.remoteAddress(), reason.kind(),
 				reason.detail());
