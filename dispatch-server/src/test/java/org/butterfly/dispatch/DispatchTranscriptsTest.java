@@ -1,13 +1,9 @@
 package org.butterfly.dispatch;
 
-import java.io.IOException;
-import java.net.SocketAddress;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.butterfly.protocol.testing.TranscriptRunner;
+import org.butterfly.protocol.testing.TranscriptSuite;
 import org.butterfly.server.NettyServer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,12 +11,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The dispatch server's conformance suite (STYLE.md P16): every golden transcript in
@@ -33,31 +26,19 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 @ActiveProfiles("test")
 class DispatchTranscriptsTest {
 
-	private static final String FOLDER = "/transcripts/dispatch/";
+	private static final String FOLDER = "/transcripts/dispatch";
 
 	@Autowired
 	private NettyServer listener;
 
 	@TestFactory
-	Stream<DynamicTest> everyTranscriptPassesOverTcpAndInJvm() throws IOException {
-		Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath:" + FOLDER + "*.msnp");
-		assertThat(scripts).hasSizeGreaterThanOrEqualTo(20);
-		Map<String, SocketAddress> transports = Map.of("tcp", this.listener.localAddress(), "in-JVM",
-				this.listener.inJvmAddress().orElseThrow());
-		return Arrays.stream(scripts)
-			.map(Resource::getFilename)
-			.sorted(Comparator.naturalOrder())
-			.flatMap((script) -> transports.entrySet()
-				.stream()
-				.sorted(Map.Entry.comparingByKey())
-				.map((transport) -> dynamicTest(script + " over " + transport.getKey(),
-						() -> run(script, transport.getValue()))));
-	}
-
-	private void run(String script, SocketAddress address) {
-		new TranscriptRunner(Map.of("ds", address)).with("ns", "127.0.0.1:1864")
-			.with("ds", this.listener.advertisedAddress().toString())
-			.run(FOLDER + script);
+	Stream<DynamicTest> everyTranscriptPassesOverTcpAndInJvm() {
+		assertThat(TranscriptSuite.list(FOLDER)).hasSizeGreaterThanOrEqualTo(20);
+		return TranscriptSuite.run(FOLDER,
+				Map.of("tcp", Map.of("ds", this.listener.localAddress()), "in-JVM",
+						Map.of("ds", this.listener.inJvmAddress().orElseThrow())),
+				(runner) -> runner.with("ns", "127.0.0.1:1864")
+					.with("ds", this.listener.advertisedAddress().toString()));
 	}
 
 }
