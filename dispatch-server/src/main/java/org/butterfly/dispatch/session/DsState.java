@@ -3,6 +3,7 @@ package org.butterfly.dispatch.session;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.butterfly.protocol.dispatch.SessionState;
 import org.butterfly.protocol.vocab.Verb;
 
 /**
@@ -17,7 +18,7 @@ import org.butterfly.protocol.vocab.Verb;
  * CLOSING      nothing: the server has decided to close
  * </pre>
  */
-public enum DsState {
+public enum DsState implements SessionState<DsState> {
 
 	START(EnumSet.of(Verb.VER)),
 
@@ -33,17 +34,23 @@ public enum DsState {
 		this.allowed = allowed;
 	}
 
+	@Override
 	public boolean allows(Verb verb) {
 		return this.allowed.contains(verb);
 	}
 
-	/** Whether the state machine may move from this state to {@code next}. */
+	@Override
 	public boolean canMoveTo(DsState next) {
 		return switch (this) {
 			case START -> next != START;
 			case DIALECT_SET, CVR0_MODE -> next == CLOSING;
 			case CLOSING -> false;
 		};
+	}
+
+	@Override
+	public boolean isClosing() {
+		return this == CLOSING;
 	}
 
 }

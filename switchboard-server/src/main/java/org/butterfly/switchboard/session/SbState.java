@@ -3,6 +3,7 @@ package org.butterfly.switchboard.session;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.butterfly.protocol.dispatch.SessionState;
 import org.butterfly.protocol.vocab.Verb;
 
 /**
@@ -16,7 +17,7 @@ import org.butterfly.protocol.vocab.Verb;
  * CLOSING        nothing: the server has decided to close
  * </pre>
  */
-public enum SbState {
+public enum SbState implements SessionState<SbState> {
 
 	AWAITING_AUTH(EnumSet.of(Verb.USR, Verb.ANS)),
 
@@ -30,17 +31,23 @@ public enum SbState {
 		this.allowed = allowed;
 	}
 
+	@Override
 	public boolean allows(Verb verb) {
 		return this.allowed.contains(verb);
 	}
 
-	/** Whether the state machine may move from this state to {@code next}. */
+	@Override
 	public boolean canMoveTo(SbState next) {
 		return switch (this) {
 			case AWAITING_AUTH -> next != AWAITING_AUTH;
 			case JOINED -> next == CLOSING;
 			case CLOSING -> false;
 		};
+	}
+
+	@Override
+	public boolean isClosing() {
+		return this == CLOSING;
 	}
 
 }

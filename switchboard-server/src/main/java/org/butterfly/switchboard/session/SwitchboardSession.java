@@ -5,11 +5,8 @@ import java.util.Objects;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.EventExecutor;
-import org.butterfly.protocol.dispatch.ProtocolSession;
-import org.butterfly.protocol.pipeline.CloseReason;
+import org.butterfly.protocol.dispatch.StatefulSession;
 import org.butterfly.protocol.pipeline.Disconnector;
-import org.butterfly.protocol.vocab.Verb;
-import org.butterfly.protocol.wire.Frame;
 import org.butterfly.switchboard.room.Room;
 
 /**
@@ -22,49 +19,20 @@ import org.butterfly.switchboard.room.Room;
  * connection's membership included, lives in the {@link Room} and changes on the room's
  * executor.
  */
-public final class SwitchboardSession implements ProtocolSession {
+public final class SwitchboardSession extends StatefulSession<SbState> {
 
 	public static final AttributeKey<SwitchboardSession> KEY = AttributeKey.valueOf(SwitchboardSession.class,
 			"session");
 
-	private final Channel channel;
-
-	private final EventExecutor executor;
-
-	private final Disconnector disconnector;
-
-	private SbState state = SbState.AWAITING_AUTH;
-
 	private Room room;
 
 	public SwitchboardSession(Channel channel, EventExecutor executor, Disconnector disconnector) {
-		this.channel = channel;
-		this.executor = executor;
-		this.disconnector = disconnector;
+		super(channel, executor, disconnector, SbState.AWAITING_AUTH, SbState.CLOSING);
 	}
 
 	/** The session the initializer put on {@code channel}. */
 	public static SwitchboardSession of(Channel channel) {
 		return Objects.requireNonNull(channel.attr(KEY).get(), "no switchboard session on the channel");
-	}
-
-	@Override
-	public Channel channel() {
-		return this.channel;
-	}
-
-	@Override
-	public EventExecutor executor() {
-		return this.executor;
-	}
-
-	@Override
-	public boolean allows(String verb) {
-		return Verb.fromToken(verb).map(this.state::allows).orElse(false);
-	}
-
-	public SbState state() {
-		return this.state;
 	}
 
 	/**
@@ -83,25 +51,6 @@ public final class SwitchboardSession implements ProtocolSession {
 	public void signedInto(Room room) {
 		moveTo(SbState.JOINED);
 		this.room = Objects.requireNonNull(room);
-	}
-
-	/**
-	 * Ends the connection: no further command is handled, {@code lastWords} (if any) are
-	 * flushed, and the connection is closed. Safe from any thread.
-	 */
-	public void close(CloseReason reason, Frame lastWords) {
-		if (this.executor.inEventLoop() && this.state != SbState.CLOSING) {
-			moveTo(SbState.CLOSING);
-		}
-		this.disconnector.close(this.channel, reason, lastWords);
-	}
-
-	private void moveTo(SbState next) {
-		assert this.executor.inEventLoop() : "session changed off its executor";
-		if (!this.state.canMoveTo(next)) {
-			throw new IllegalStateException("cannot move from " + this.state + " to " + next);
-		}
-		this.state = next;
 	}
 
 }
