@@ -15,6 +15,14 @@ public final class TicketKeys {
 	/** A secret shorter than this is refused: HMAC-SHA256 wants a key of 32 bytes. */
 	public static final int MIN_SECRET_BYTES = 32;
 
+	/**
+	 * For development only: every node started without a key shares it, so tickets are
+	 * forgeable by anyone who reads this file.
+	 */
+	static final String DEVELOPMENT_SECRET = "butterfly-development-ticket-key-do-not-use-in-production";
+
+	private static final System.Logger logger = System.getLogger(TicketKeys.class.getName());
+
 	private final List<byte[]> secrets;
 
 	private TicketKeys(List<byte[]> secrets) {
@@ -36,6 +44,24 @@ public final class TicketKeys {
 			keys.add(secret.strip().getBytes(StandardCharsets.UTF_8));
 		}
 		return new TicketKeys(List.copyOf(keys));
+	}
+
+	/**
+	 * The configured keys or, when none is configured, the public development key with a
+	 * warning: the issuers (notification servers) and the verifiers (switchboards) of one
+	 * deployment must agree, and agree without configuration on a developer's machine.
+	 * @param secrets configured secrets, blank ones ignored
+	 * @param who the application, for the warning
+	 */
+	public static TicketKeys configuredOrDevelopment(List<String> secrets, String who) {
+		List<String> configured = secrets.stream().map(String::strip).filter((secret) -> !secret.isEmpty()).toList();
+		if (configured.isEmpty()) {
+			logger.log(System.Logger.Level.WARNING, "BUTTERFLY_SECRET_KEY is not set: the " + who
+					+ " signs switchboard tickets with the public development key, so they can be forged; set a secret"
+					+ " of at least " + MIN_SECRET_BYTES + " bytes");
+			return of(DEVELOPMENT_SECRET);
+		}
+		return of(configured);
 	}
 
 	/** Keys from configuration text (UTF-8), the signing key first. */

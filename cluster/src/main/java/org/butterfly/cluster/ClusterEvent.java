@@ -26,8 +26,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = ClusterEvent.NotificationPushed.class, name = "notice"),
 		@JsonSubTypes.Type(value = ClusterEvent.Kick.class, name = "kick"),
 		@JsonSubTypes.Type(value = ClusterEvent.Ring.class, name = "ring"),
+		@JsonSubTypes.Type(value = ClusterEvent.RingAnswered.class, name = "ring-answered"),
 		@JsonSubTypes.Type(value = ClusterEvent.SystemMessage.class, name = "system") })
-public sealed interface ClusterEvent permits ClusterEvent.ForAccount, ClusterEvent.SystemMessage {
+public sealed interface ClusterEvent permits ClusterEvent.ForAccount, ClusterEvent.ForNode, ClusterEvent.SystemMessage {
 
 	/**
 	 * An event for one account's live session, wherever it runs; dropped when the account
@@ -41,6 +42,13 @@ public sealed interface ClusterEvent permits ClusterEvent.ForAccount, ClusterEve
 		 * @return its handle
 		 */
 		String account();
+
+	}
+
+	/**
+	 * An answer to one node's request, sent to that node alone; no session sees it.
+	 */
+	sealed interface ForNode extends ClusterEvent permits RingAnswered {
 
 	}
 
@@ -129,8 +137,10 @@ public sealed interface ClusterEvent permits ClusterEvent.ForAccount, ClusterEve
 	}
 
 	/**
-	 * A switchboard invitation for the callee (msnp.md §13.4):
-	 * {@code RNG session-id address CKI cookie inviter inviter-name}.
+	 * A switchboard invitation for the callee (msnp.md §13.4, §14.2): the callee's node
+	 * decides from the session's state and privacy whether it may ring, sends
+	 * {@code RNG session-id address CKI cookie inviter inviter-name} if so, and answers
+	 * the switchboard node with {@link RingAnswered} either way.
 	 *
 	 * @param account the callee
 	 * @param sessionId the switchboard session
@@ -138,9 +148,23 @@ public sealed interface ClusterEvent permits ClusterEvent.ForAccount, ClusterEve
 	 * @param cookie the callee's ticket
 	 * @param inviter the inviter's handle
 	 * @param inviterName the inviter's friendly name in wire form
+	 * @param replyTo the id of the switchboard node waiting for the answer
+	 * @param requestId what the answer quotes
 	 */
-	record Ring(String account, String sessionId, String switchboard, String cookie, String inviter,
-			String inviterName) implements ForAccount {
+	record Ring(String account, String sessionId, String switchboard, String cookie, String inviter, String inviterName,
+			String replyTo, long requestId) implements ForAccount {
+	}
+
+	/**
+	 * What became of a {@link Ring}, for the switchboard node that sent it.
+	 *
+	 * @param requestId the ring's {@link Ring#requestId()}
+	 * @param outcome {@code DELIVERED}, {@code NOT_ONLINE}, {@code NOT_ALLOWED} or
+	 * {@code IMS_OFF}
+	 * @param calleeName the callee's friendly name in wire form when delivered, else
+	 * empty
+	 */
+	record RingAnswered(long requestId, String outcome, String calleeName) implements ForNode {
 	}
 
 	/**

@@ -143,7 +143,7 @@ public final class NodeMembership {
 			if (this.healthySince == 0) {
 				this.healthySince = now;
 			}
-			if (now - this.healthySince < this.expiry.toNanos()) {
+			if (!this.listener.reapsExpiredNodes() || now - this.healthySince < this.expiry.toNanos()) {
 				return;
 			}
 			List<OnlineSession> reaped = this.registry.reapExpired();
@@ -181,6 +181,16 @@ public final class NodeMembership {
 		 * while it was not.
 		 */
 		default void alive() {
+		}
+
+		/**
+		 * Whether this node removes expired nodes and their sessions. Only a node that
+		 * can tell the sessions' watchers they went offline (a notification server)
+		 * should: the sessions a reap removes are handed to no one else.
+		 * @return {@code true} unless overridden
+		 */
+		default boolean reapsExpiredNodes() {
+			return true;
 		}
 
 	}

@@ -15,6 +15,7 @@
  * with {@code router.broadcast(new ClusterEvent.SystemMessage(minutes))}, and pushes an
  * alert by queueing it with the directory's {@code NotificationService.enqueue} and then
  * {@code router.deliver(new ClusterEvent.NotificationPushed(handle, id))}. A switchboard
- * rings a callee with {@code router.deliver(new ClusterEvent.Ring(...))}.
+ * rings a callee by sending a {@code ClusterEvent.Ring} to the callee's node, which
+ * answers with a {@code ClusterEvent.RingAnswered} sent to the switchboard's node.
  */
 package org.butterfly.cluster;

@@ -89,8 +89,8 @@ public interface ClusterContract {
 				new ClusterEvent.SignedInElsewhere("w@example.com", "session-1"),
 				new ClusterEvent.NotificationPushed("w@example.com", 12), new ClusterEvent.Kick("w@example.com"),
 				new ClusterEvent.Ring("w@example.com", "11752013", "127.0.0.1:1865", "17262740.1050826919.32308",
-						"u@example.com", "U"),
-				new ClusterEvent.SystemMessage(3));
+						"u@example.com", "U", "sb_0a1b2c3d4e5f", 42),
+				new ClusterEvent.RingAnswered(42, "DELIVERED", "W%20w"), new ClusterEvent.SystemMessage(3));
 		bus().send("node_a", all);
 		List<ClusterEvent> received = a.next();
 		assertThat(received).isEqualTo(all);

@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operators' and the switchboard's events, as another node or the admin API sends
- * them: the session directory lists who is online where, and kick, system message and
- * ring reach the client (single-node mode: the in-memory cluster).
+ * The operators' events, as another node or the admin API sends them: the session
+ * directory lists who is online where, and kick and system message reach the client
+ * (single-node mode: the in-memory cluster).
  */
 class ClusterEventsTest extends NotificationServerTest {
 
@@ -69,18 +69,6 @@ class ClusterEventsTest extends NotificationServerTest {
 				assertThat(message.line()).startsWith("MSG Hotmail Hotmail ");
 				assertThat(message.payloadAsUtf8()).contains("application/x-msmsgssystemmessage", "Arg1: 5");
 			}
-		}
-	}
-
-	@Test
-	void aRingReachesTheCallee() {
-		String alice = account("alice", "Alice");
-		try (MsnpTestClient client = signIn(address("tcp"), alice, "MSNP5")) {
-			awaitOnline(alice);
-			this.sessions.deliver(new ClusterEvent.Ring(alice, "11752013", "127.0.0.1:1865",
-					"17262740.1050826919.32308", "bob@example.com", "Bob"));
-			assertThat(next(client).line())
-				.isEqualTo("RNG 11752013 127.0.0.1:1865 CKI 17262740.1050826919.32308 bob@example.com Bob");
 		}
 	}
 

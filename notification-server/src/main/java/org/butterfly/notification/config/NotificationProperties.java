@@ -1,5 +1,8 @@
 package org.butterfly.notification.config;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.butterfly.server.ListenerProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,9 +15,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code BUTTERFLY_NS_PORT} (1864), the advertised host from
  * {@code BUTTERFLY_ADVERTISED_HOST} (127.0.0.1)
  * @param urls the pages {@code URL}, {@code CVR} and the mailbox message point to
+ * @param switchboards how {@code XFR SB} hands out switchboards
  */
 @ConfigurationProperties("butterfly.notification")
-public record NotificationProperties(@DefaultValue ListenerProperties listener, @DefaultValue Urls urls) {
+public record NotificationProperties(@DefaultValue ListenerProperties listener, @DefaultValue Urls urls,
+		@DefaultValue Switchboards switchboards) {
+
+	/**
+	 * @param secretKeys the ticket keys shared with every switchboard, the signing key
+	 * first (docs/adr/0400); empty means the development key, with a warning
+	 * @param ticketLifetime how long a caller has to present its ticket ([POLICY] msnp.md
+	 * §13.3: about a minute)
+	 * @param refresh how long a read of the live switchboard nodes is used
+	 */
+	public record Switchboards(@DefaultValue List<String> secretKeys, @DefaultValue("60s") Duration ticketLifetime,
+			@DefaultValue("1s") Duration refresh) {
+	}
 
 	/**
 	 * Pages of the web services Butterfly stands in for ([POLICY] msnp.md §3.3, §5.6,

@@ -12,6 +12,7 @@ import org.butterfly.cluster.SessionDirectory;
 import org.butterfly.cluster.Subscription;
 import org.butterfly.cluster.config.ClusterConfiguration;
 import org.butterfly.cluster.config.ClusterProperties;
+import org.butterfly.cluster.config.MembershipLifecycle;
 import org.butterfly.directory.account.AccountService;
 import org.butterfly.directory.contacts.ListService;
 import org.butterfly.directory.notification.NotificationService;
@@ -19,6 +20,8 @@ import org.butterfly.directory.privacy.VisibilityService;
 import org.butterfly.notification.auth.Mailbox;
 import org.butterfly.notification.auth.Salts;
 import org.butterfly.notification.auth.SignInCommands;
+import org.butterfly.notification.chat.RingAnswers;
+import org.butterfly.notification.chat.SwitchboardReferrals;
 import org.butterfly.notification.command.NotificationCommands;
 import org.butterfly.notification.command.Refusals;
 import org.butterfly.notification.contacts.EffectPublisher;
@@ -43,6 +46,8 @@ import org.butterfly.server.IdlePhases;
 import org.butterfly.server.IdleTimeoutHandler;
 import org.butterfly.server.NettyServer;
 import org.butterfly.server.SessionDrainer;
+import org.butterfly.tickets.TicketIssuer;
+import org.butterfly.tickets.TicketKeys;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,9 +78,17 @@ public class NotificationServerConfiguration {
 
 	@Bean
 	SessionRegistry sessionRegistry(Disconnector disconnector, NotificationService notifications,
-			SessionDirectory clusterSessionDirectory, ClusterBus clusterBus) {
+			VisibilityService visibility, SessionDirectory clusterSessionDirectory, ClusterBus clusterBus) {
 		return new SessionRegistry(NodeIds.random(NodeRegistry.NOTIFICATION), clusterSessionDirectory, clusterBus,
-				new SessionEventReceiver(disconnector, notifications));
+				new SessionEventReceiver(disconnector, notifications, new RingAnswers(visibility, clusterBus)));
+	}
+
+	/** Caller tickets, signed with the keys every switchboard verifies with. */
+	@Bean
+	TicketIssuer notificationTicketIssuer(NotificationProperties properties) {
+		NotificationProperties.Switchboards switchboards = properties.switchboards();
+		return new TicketIssuer(TicketKeys.configuredOrDevelopment(switchboards.secretKeys(), "notification server"),
+				switchboards.ticketLifetime(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -101,8 +114,8 @@ public class NotificationServerConfiguration {
 	}
 
 	@Bean
-	ClusterMembershipLifecycle clusterMembershipLifecycle(NodeMembership nodeMembership) {
-		return new ClusterMembershipLifecycle(nodeMembership);
+	MembershipLifecycle clusterMembershipLifecycle(NodeMembership nodeMembership) {
+		return new MembershipLifecycle(nodeMembership, NettyServer.PHASE);
 	}
 
 	@Bean
@@ -124,7 +137,7 @@ public class NotificationServerConfiguration {
 	CommandRegistry<NotificationSession, NotificationCommand> notificationCommands(NotificationProperties properties,
 			Disconnector disconnector, AccountService accounts, ListService lists, SessionRegistry sessionRegistry,
 			PresenceService presenceService, NoticeDelivery noticeDelivery, Salts salts, IdlePhases idlePhases,
-			ObjectProvider<Clock> clock) {
+			NodeRegistry clusterNodeRegistry, TicketIssuer notificationTicketIssuer, ObjectProvider<Clock> clock) {
 		NotificationProperties.Urls urls = properties.urls();
 		Refusals refusals = new Refusals(disconnector);
 		List<NotificationCommands> features = List.of(
@@ -132,9 +145,11 @@ public class NotificationServerConfiguration {
 				new SignInCommands(accounts, sessionRegistry, presenceService, refusals, salts,
 						new Mailbox(urls.inbox(), urls.folders(), urls.post()), clock.getIfAvailable(Clock::systemUTC),
 						idlePhases::enterKeepAlive),
-				new ListCommands(lists, new EffectPublisher(sessionRegistry, presenceService), presenceService,
-						refusals),
+				new ListCommands(
+						lists, new EffectPublisher(sessionRegistry, presenceService), presenceService, refusals),
 				new PresenceCommands(presenceService, noticeDelivery),
+				new SwitchboardReferrals(clusterNodeRegistry, notificationTicketIssuer,
+						properties.switchboards().refresh()),
 				new ServiceCommands(accounts, new ServiceUrls(urls.services(), urls.login()), salts, refusals));
 		List<CommandHandler<NotificationSession, ?>> handlers = new ArrayList<>();
 		features.forEach((feature) -> handlers.addAll(feature.handlers()));

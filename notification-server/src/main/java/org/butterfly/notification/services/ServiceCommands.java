@@ -8,7 +8,6 @@ import org.butterfly.notification.auth.Salts;
 import org.butterfly.notification.command.NotificationCommands;
 import org.butterfly.notification.command.Refusals;
 import org.butterfly.notification.session.NotificationSession;
-import org.butterfly.notification.session.Presence;
 import org.butterfly.protocol.command.ClientCommands.Chl;
 import org.butterfly.protocol.command.ClientCommands.Fnd;
 import org.butterfly.protocol.command.ClientCommands.Pag;
@@ -16,7 +15,6 @@ import org.butterfly.protocol.command.ClientCommands.Qry;
 import org.butterfly.protocol.command.ClientCommands.Sdc;
 import org.butterfly.protocol.command.ClientCommands.Snd;
 import org.butterfly.protocol.command.ClientCommands.Url;
-import org.butterfly.protocol.command.ClientCommands.Xfr;
 import org.butterfly.protocol.dispatch.CommandHandler;
 import org.butterfly.protocol.pipeline.CloseReason;
 import org.butterfly.protocol.reply.Replies;
@@ -28,10 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The service commands: {@code URL} (generic pages), the client challenge
  * {@code CHL}/{@code QRY}, and the minimal, spec-conformant answers of the services
- * Butterfly does not offer yet (msnp.md §11.3-§11.8, §12.1, §13.3): invitations are
- * logged and confirmed, pages fail with {@code 800}, the member search finds nobody, and
- * {@code XFR SB} answers {@code 913} to a user who may not chat, {@code 280} otherwise
- * until the switchboard exists (docs/adr/0303).
+ * Butterfly does not offer yet (msnp.md §11.3-§11.8, §12.1): invitations are logged and
+ * confirmed, pages fail with {@code 800} and the member search finds nobody
+ * (docs/adr/0303).
  */
 public final class ServiceCommands implements NotificationCommands {
 
@@ -57,8 +54,7 @@ public final class ServiceCommands implements NotificationCommands {
 		return List.of(NotificationCommands.handler(Url.class, this::url),
 				NotificationCommands.handler(Snd.class, this::snd), NotificationCommands.handler(Sdc.class, this::sdc),
 				NotificationCommands.handler(Pag.class, this::pag), NotificationCommands.handler(Fnd.class, this::fnd),
-				NotificationCommands.handler(Chl.class, this::chl), NotificationCommands.handler(Qry.class, this::qry),
-				NotificationCommands.handler(Xfr.class, this::xfr));
+				NotificationCommands.handler(Chl.class, this::chl), NotificationCommands.handler(Qry.class, this::qry));
 	}
 
 	void url(NotificationSession session, Url command) {
@@ -110,13 +106,6 @@ public final class ServiceCommands implements NotificationCommands {
 		else {
 			this.refusals.refuseAndClose(session, ErrorCode.CHALLENGE_FAILED, command.trId(), CloseReason.Kind.REFUSED);
 		}
-	}
-
-	void xfr(NotificationSession session, Xfr command) {
-		Presence presence = session.presence();
-		boolean mayChat = presence.visible() && presence.reachable();
-		session.send(Replies.error(mayChat ? ErrorCode.SWITCHBOARD_FAILED : ErrorCode.NOT_ALLOWED_WHEN_OFFLINE,
-				command.trId()));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.butterfly.directory.contacts.ListEffect;
 import org.butterfly.directory.contacts.PhoneKey;
 import org.butterfly.directory.notification.NotificationService;
 import org.butterfly.directory.notification.QueuedNotification;
+import org.butterfly.notification.chat.RingAnswers;
 import org.butterfly.protocol.pipeline.CloseReason;
 import org.butterfly.protocol.pipeline.Disconnector;
 import org.butterfly.protocol.reply.HotmailMessages;
@@ -37,12 +38,20 @@ public final class SessionEventReceiver {
 
 	private final NotificationService notifications;
 
-	public SessionEventReceiver(Disconnector disconnector, NotificationService notifications) {
+	private final RingAnswers rings;
+
+	public SessionEventReceiver(Disconnector disconnector, NotificationService notifications, RingAnswers rings) {
 		this.disconnector = disconnector;
 		this.notifications = notifications;
+		this.rings = rings;
 	}
 
 	public void receive(NotificationSession session, ClusterEvent event) {
+		if (event instanceof ClusterEvent.Ring ring) {
+			// Answered whatever the session's state: a switchboard waits for it.
+			this.rings.ring(session, ring);
+			return;
+		}
 		if (Disconnector.isClosing(session.channel()) || !session.isAuthenticated()) {
 			return;
 		}
@@ -77,10 +86,6 @@ public final class SessionEventReceiver {
 		else if (event instanceof ClusterEvent.Kick) {
 			this.disconnector.close(session.channel(),
 					CloseReason.of(CloseReason.Kind.COMPLETED, "ended by an operator"), Replies.OUT);
-		}
-		else if (event instanceof ClusterEvent.Ring ring) {
-			session.send(Replies.rng(ring.sessionId(), ring.switchboard(), ring.cookie(), ring.inviter(),
-					ring.inviterName()));
 		}
 		else if (event instanceof ClusterEvent.SystemMessage system) {
 			session.send(Replies.hotmailMessage(HotmailMessages.systemShutdown(system.minutes())));

@@ -205,7 +205,7 @@ public final class SessionRegistry implements ClusterReceiver {
 					hand(session, event);
 				}
 			}
-			else {
+			else if (event instanceof ClusterEvent.SystemMessage) {
 				this.sessions.values().forEach((session) -> hand(session, event));
 			}
 		}

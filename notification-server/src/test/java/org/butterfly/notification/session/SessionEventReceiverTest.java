@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionEventReceiverTest {
 
 	private final SessionRegistry directory = new SessionRegistry("ns_test", new InMemorySessionDirectory(),
-			new InMemoryClusterBus(), new SessionEventReceiver(new Disconnector(), null));
+			new InMemoryClusterBus(), new SessionEventReceiver(new Disconnector(), null, null));
 
 	@Test
 	void presenceIsSentOnlyWhenWhatTheClientShowsChanges() {

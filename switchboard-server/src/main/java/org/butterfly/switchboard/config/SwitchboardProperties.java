@@ -71,9 +71,11 @@ public record SwitchboardProperties(@DefaultValue ListenerProperties listener, @
 	 * @param window the rate-limit window
 	 * @param privacyRefusal {@code 217} (default) or {@code 216} when the callee does not
 	 * allow the caller
+	 * @param ringTimeout how long a {@code CAL} waits for the callee's notification node
+	 * before it is answered as if the callee were offline
 	 */
 	public record Calls(@DefaultValue("10") int maxPerWindow, @DefaultValue("60s") Duration window,
-			@DefaultValue("217") int privacyRefusal) {
+			@DefaultValue("217") int privacyRefusal, @DefaultValue("3s") Duration ringTimeout) {
 
 		public CallPolicy toPolicy() {
 			return new CallPolicy(this.maxPerWindow, this.window, ErrorCode.of(this.privacyRefusal));

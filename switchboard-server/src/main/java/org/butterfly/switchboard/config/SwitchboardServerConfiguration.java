@@ -3,6 +3,16 @@ package org.butterfly.switchboard.config;
 import java.time.Clock;
 import java.util.List;
 
+import org.butterfly.cluster.ClusterBus;
+import org.butterfly.cluster.NodeIds;
+import org.butterfly.cluster.NodeMembership;
+import org.butterfly.cluster.NodeRegistry;
+import org.butterfly.cluster.OnlineSession;
+import org.butterfly.cluster.SessionDirectory;
+import org.butterfly.cluster.Subscription;
+import org.butterfly.cluster.config.ClusterConfiguration;
+import org.butterfly.cluster.config.ClusterProperties;
+import org.butterfly.cluster.config.MembershipLifecycle;
 import org.butterfly.protocol.command.SwitchboardCommand;
 import org.butterfly.protocol.dispatch.CommandHandler;
 import org.butterfly.protocol.dispatch.CommandRegistry;
@@ -14,7 +24,7 @@ import org.butterfly.server.ListenerProperties;
 import org.butterfly.server.NettyServer;
 import org.butterfly.server.SessionDrainer;
 import org.butterfly.switchboard.invite.CalHandler;
-import org.butterfly.switchboard.invite.InMemoryRinger;
+import org.butterfly.switchboard.invite.ClusterRinger;
 import org.butterfly.switchboard.join.AnsHandler;
 import org.butterfly.switchboard.join.SwitchboardTickets;
 import org.butterfly.switchboard.join.UsrHandler;
@@ -28,46 +38,32 @@ import org.butterfly.tickets.TicketIssuer;
 import org.butterfly.tickets.TicketKeys;
 import org.butterfly.tickets.TicketVerifier;
 import org.butterfly.tickets.ring.Ringer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Wires the switchboard (beans of shared types are named {@code switchboard...} and
  * injected by name, so the switchboard can share a JVM with a notification server): the
  * tickets, the rooms, one handler per {@link SwitchboardCommand} (the registry checks
- * completeness at start-up) and the listener. Without a {@link Ringer} bean from a
- * notification server in the same JVM, an {@link InMemoryRinger} with nobody online
- * answers every {@code CAL}. No database.
+ * completeness at start-up), the listener, and the node's place in the cluster: it
+ * registers as a switchboard node (the notification servers hand it out in
+ * {@code XFR SB}) and rings callees over the cluster bus with a {@link ClusterRinger}. It
+ * keeps no data of its own: the cluster's tables are all it reads.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SwitchboardProperties.class)
+@Import(ClusterConfiguration.class)
 public class SwitchboardServerConfiguration {
-
-	private static final Logger logger = LoggerFactory.getLogger(SwitchboardServerConfiguration.class);
-
-	/**
-	 * For development only: every switchboard and notification server started without a
-	 * key shares it, so tickets are forgeable by anyone who reads this file.
-	 */
-	static final String DEVELOPMENT_KEY = "butterfly-development-ticket-key-do-not-use-in-production";
 
 	private final Clock clock = Clock.systemUTC();
 
 	@Bean
 	TicketKeys switchboardTicketKeys(SwitchboardProperties properties) {
-		List<String> keys = properties.tickets().secretKeys();
-		if (keys.isEmpty()) {
-			logger.warn("BUTTERFLY_SECRET_KEY is not set: switchboard tickets are signed with the public development"
-					+ " key and can be forged; set a secret of at least {} bytes", TicketKeys.MIN_SECRET_BYTES);
-			return TicketKeys.of(DEVELOPMENT_KEY);
-		}
-		return TicketKeys.of(keys);
+		return TicketKeys.configuredOrDevelopment(properties.tickets().secretKeys(), "switchboard");
 	}
 
 	@Bean
@@ -100,19 +96,47 @@ public class SwitchboardServerConfiguration {
 		return new AnsHandler(tickets, rooms, switchboardIdlePhases);
 	}
 
+	/** Rings as this node, whose id in the cluster is new at each start. */
+	@Bean
+	ClusterRinger switchboardRinger(SessionDirectory clusterSessionDirectory, ClusterBus clusterBus,
+			SwitchboardProperties properties) {
+		return new ClusterRinger(NodeIds.random(NodeRegistry.SWITCHBOARD), clusterSessionDirectory, clusterBus,
+				properties.calls().ringTimeout());
+	}
+
+	/** Answers to rings flow from the start, before any client can call. */
+	@Bean(destroyMethod = "close")
+	Subscription switchboardSubscription(ClusterBus clusterBus, ClusterRinger switchboardRinger) {
+		return clusterBus.subscribe(switchboardRinger.node(), switchboardRinger);
+	}
+
 	/**
-	 * {@code CAL} rings through the {@link Ringer} of a notification server in this JVM,
-	 * or, without one, through an empty {@link InMemoryRinger} (nobody can be invited).
-	 * Looked up here rather than defaulted with a conditional bean, which would depend on
-	 * the order in which configurations are read.
+	 * Registered with its advertised address and its number of rooms as its load. It
+	 * holds no sessions of the directory, so it leaves reaping expired nodes to the
+	 * notification servers, which tell the watchers.
 	 */
 	@Bean
-	CalHandler calHandler(ObjectProvider<Ringer> ringers, SwitchboardTickets tickets,
-			SwitchboardProperties properties) {
-		Ringer ringer = ringers.getIfUnique(() -> {
-			logger.info("no notification server in this JVM: every CAL is answered 217 until one provides a Ringer");
-			return new InMemoryRinger();
-		});
+	MembershipLifecycle switchboardMembership(ClusterRinger switchboardRinger, NodeRegistry clusterNodeRegistry,
+			ClusterProperties cluster, RoomRegistry roomRegistry,
+			@Qualifier("switchboardListener") ObjectProvider<NettyServer> switchboardListener) {
+		NodeMembership membership = new NodeMembership(clusterNodeRegistry, switchboardRinger.node(),
+				NodeRegistry.SWITCHBOARD, () -> switchboardListener.getObject().advertisedAddress().toString(),
+				roomRegistry::size, cluster.heartbeat(), cluster.expiry(), new NodeMembership.Listener() {
+					@Override
+					public void ended(List<OnlineSession> sessions) {
+					}
+
+					@Override
+					public boolean reapsExpiredNodes() {
+						return false;
+					}
+				});
+		return new MembershipLifecycle(membership, NettyServer.PHASE);
+	}
+
+	/** {@code CAL} rings through the {@link ClusterRinger}, or a test's primary one. */
+	@Bean
+	CalHandler calHandler(Ringer ringer, SwitchboardTickets tickets, SwitchboardProperties properties) {
 		return new CalHandler(ringer, tickets, properties.calls().toPolicy(), this.clock);
 	}
 

@@ -24,17 +24,17 @@ class SwitchboardPropertiesTest {
 
 	@Test
 	void thePrivacyAnswerIs217Or216() {
-		assertThat(new SwitchboardProperties.Calls(10, Duration.ofSeconds(60), 216).toPolicy().privacyRefusal())
-			.isEqualTo(ErrorCode.NOT_ON_LIST);
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> properties(new SwitchboardProperties.Calls(10, Duration.ofSeconds(60), 215)));
+		assertThat(new SwitchboardProperties.Calls(10, Duration.ofSeconds(60), 216, Duration.ofSeconds(3)).toPolicy()
+			.privacyRefusal()).isEqualTo(ErrorCode.NOT_ON_LIST);
+		assertThatIllegalArgumentException().isThrownBy(() -> properties(
+				new SwitchboardProperties.Calls(10, Duration.ofSeconds(60), 215, Duration.ofSeconds(3))));
 	}
 
 	@Test
 	void roomsNeedRoomForTwo() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> properties(new SwitchboardProperties.Rooms(1, 10, DataSize.ofMegabytes(1)),
-					new SwitchboardProperties.Calls(10, Duration.ofSeconds(60), 217)));
+					new SwitchboardProperties.Calls(10, Duration.ofSeconds(60), 217, Duration.ofSeconds(3))));
 	}
 
 	private static SwitchboardProperties properties(SwitchboardProperties.Calls calls) {
