@@ -77,6 +77,24 @@ public enum Role {
 	 * @return the running context; closing it shuts the role down gracefully
 	 */
 	public ConfigurableApplicationContext start(Map<String, String> variables, Map<String, String> properties) {
+		return new SpringApplicationBuilder(this.application).main(this.application)
+			.run(arguments(variables, properties).toArray(String[]::new));
+	}
+
+	/** The app's Spring Boot application class, whose {@code main} runs the role alone. */
+	public Class<?> application() {
+		return this.application;
+	}
+
+	/**
+	 * The command line {@link #start} runs the app with; also runs the role in a JVM of
+	 * its own, with this module's class path and {@link #application()}'s {@code main}.
+	 * @param variables {@code BUTTERFLY_*} variables, as the app would read them from its
+	 * environment
+	 * @param properties Spring properties for this role only
+	 * @return the arguments
+	 */
+	public List<String> arguments(Map<String, String> variables, Map<String, String> properties) {
 		List<String> arguments = new ArrayList<>();
 		arguments.add("--spring.config.location=classpath:/butterfly/" + this.app + "/");
 		arguments.add("--spring.main.banner-mode=off");
@@ -100,8 +118,7 @@ public enum Role {
 		}
 		variables.forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		return new SpringApplicationBuilder(this.application).main(this.application)
-			.run(arguments.toArray(String[]::new));
+		return arguments;
 	}
 
 }

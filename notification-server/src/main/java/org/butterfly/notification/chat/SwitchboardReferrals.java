@@ -1,7 +1,10 @@
 package org.butterfly.notification.chat;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.butterfly.cluster.ClusterNode;
@@ -47,8 +50,9 @@ public final class SwitchboardReferrals implements NotificationCommands {
 	// guarded by lock
 	private long readAt;
 
+	/** Referrals per node since the last read, by node id. */
 	// guarded by lock
-	private int turn;
+	private final Map<String, Integer> referred = new HashMap<>();
 
 	/**
 	 * @param registry the cluster's nodes
@@ -84,8 +88,7 @@ public final class SwitchboardReferrals implements NotificationCommands {
 	}
 
 	/**
-	 * The next switchboard node to hand out: the live nodes in turn, least loaded first
-	 * at each refresh, so that requests between two heartbeats are spread too.
+	 * The switchboard node with the fewest rooms, counting the referrals since the read.
 	 */
 	private Optional<ClusterNode> next() {
 		synchronized (this.lock) {
@@ -94,6 +97,7 @@ public final class SwitchboardReferrals implements NotificationCommands {
 				try {
 					this.live = this.registry.live(NodeRegistry.SWITCHBOARD);
 					this.readAt = now;
+					this.referred.clear();
 				}
 				catch (RuntimeException ex) {
 					// The last known nodes are still the best guess while the database is
@@ -102,10 +106,10 @@ public final class SwitchboardReferrals implements NotificationCommands {
 							this.live.size());
 				}
 			}
-			if (this.live.isEmpty()) {
-				return Optional.empty();
-			}
-			return Optional.of(this.live.get(Math.floorMod(this.turn++, this.live.size())));
+			Optional<ClusterNode> next = this.live.stream()
+				.min(Comparator.comparingInt((node) -> node.load() + this.referred.getOrDefault(node.id(), 0)));
+			next.ifPresent((node) -> this.referred.merge(node.id(), 1, Integer::sum));
+			return next;
 		}
 	}
 
