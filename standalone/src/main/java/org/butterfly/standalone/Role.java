@@ -81,7 +81,9 @@ public enum Role {
 			.run(arguments(variables, properties).toArray(String[]::new));
 	}
 
-	/** The app's Spring Boot application class, whose {@code main} runs the role alone. */
+	/**
+	 * The app's Spring Boot application class, whose {@code main} runs the role alone.
+	 */
 	public Class<?> application() {
 		return this.application;
 	}
