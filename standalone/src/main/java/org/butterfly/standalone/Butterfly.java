@@ -12,6 +12,8 @@ import sun.misc.Signal;
  * <li>{@code migrate}: applies the directory's and the cluster's migrations to
  * {@code BUTTERFLY_DATABASE_URL} and exits (the one-shot step of compose and
  * Kubernetes).</li>
+ * <li>{@code rotate-passwords}: re-encrypts every stored password with
+ * {@code BUTTERFLY_SECRET_KEY} and exits (docs/adr/0109).</li>
  * </ul>
  */
 public final class Butterfly {
@@ -36,6 +38,10 @@ public final class Butterfly {
 		Settings settings = Settings.from(environment);
 		if (Arrays.asList(args).contains("migrate")) {
 			Migration.run(settings);
+			return null;
+		}
+		if (Arrays.asList(args).contains("rotate-passwords")) {
+			KeyRotation.run(settings);
 			return null;
 		}
 		Platform platform = Platform.start(settings);

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -41,6 +44,8 @@ import org.butterfly.directory.privacy.Blp;
  * hash (for any other login); neither leaves this class.
  */
 public class AccountService {
+
+	private static final Logger logger = LoggerFactory.getLogger(AccountService.class);
 
 	/**
 	 * Group 0 of a new account (msnp.md 10.1 POLICY: skips the MSNP7 client's own
@@ -262,6 +267,13 @@ public class AccountService {
 	 */
 	public boolean verifyMd5(String email, String salt, String responseHex) {
 		Optional<PasswordVault.Sealed> stored = storedPassword(email);
+		if (stored.isPresent() && !this.vault.canOpen(stored.get())) {
+			// A key was dropped before its passwords were rotated (docs/adr/0109): the
+			// account cannot sign in until the key is back among the previous keys.
+			logger.error("The password of {} is sealed with key {}, which is not configured: add it to "
+					+ "BUTTERFLY_PREVIOUS_SECRET_KEYS and run rotate-passwords", email, stored.get().keyId());
+			stored = Optional.empty();
+		}
 		String password = this.vault.open(stored.orElse(this.decoyCiphertext));
 		byte[] expected = md5Hex(salt + password).getBytes(StandardCharsets.US_ASCII);
 		byte[] given = responseHex.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,6 +30,11 @@ import javax.crypto.spec.SecretKeySpec;
  * derived key.
  */
 public final class PasswordVault {
+
+	/**
+	 * The built-in secret used when none is configured: public, so only for development.
+	 */
+	public static final String DEVELOPMENT_SECRET = "butterfly-development-secret-not-for-production";
 
 	private static final String PURPOSE = "butterfly/directory/password-encryption";
 
@@ -71,6 +77,21 @@ public final class PasswordVault {
 	}
 
 	/**
+	 * A vault for a configured secret that also still decrypts passwords sealed with the
+	 * development secret, so a platform first run without a key keeps its accounts when
+	 * one is set (until {@link PasswordRotation} moves them to the new key). Nothing is
+	 * ever sealed with the development secret here.
+	 * @param current the configured secret
+	 * @param previous earlier secrets
+	 * @return the vault
+	 */
+	public static PasswordVault withDevelopmentKey(String current, List<String> previous) {
+		List<String> readable = new ArrayList<>(previous);
+		readable.add(DEVELOPMENT_SECRET);
+		return of(current, readable);
+	}
+
+	/**
 	 * The id of the key new passwords are encrypted with.
 	 * @return the key id
 	 */
@@ -108,6 +129,15 @@ public final class PasswordVault {
 	 * @throws IllegalStateException if the key is not configured or the ciphertext was
 	 * altered
 	 */
+	/**
+	 * Whether this vault has the key {@code sealed} was sealed with.
+	 * @param sealed a stored password
+	 * @return whether {@link #open} can decrypt it
+	 */
+	public boolean canOpen(Sealed sealed) {
+		return this.keys.containsKey(sealed.keyId());
+	}
+
 	public String open(Sealed sealed) {
 		SecretKey key = this.keys.get(sealed.keyId());
 		if (key == null) {

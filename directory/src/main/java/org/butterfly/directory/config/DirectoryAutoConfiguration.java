@@ -57,8 +57,6 @@ public class DirectoryAutoConfiguration {
 	 */
 	public static final String SECRET_KEY_PROPERTY = "butterfly.secret-key";
 
-	private static final String DEVELOPMENT_SECRET = "butterfly-development-secret-not-for-production";
-
 	private static final Logger logger = LoggerFactory.getLogger(DirectoryAutoConfiguration.class);
 
 	@Bean
@@ -77,9 +75,9 @@ public class DirectoryAutoConfiguration {
 		if (secret == null || secret.isBlank()) {
 			logger.warn("{} (BUTTERFLY_SECRET_KEY) is not set: passwords are encrypted with the built-in development "
 					+ "key, which is public", SECRET_KEY_PROPERTY);
-			secret = DEVELOPMENT_SECRET;
+			return PasswordVault.of(PasswordVault.DEVELOPMENT_SECRET, properties.previousSecretKeys());
 		}
-		return PasswordVault.of(secret, properties.previousSecretKeys());
+		return PasswordVault.withDevelopmentKey(secret, properties.previousSecretKeys());
 	}
 
 	@Bean
