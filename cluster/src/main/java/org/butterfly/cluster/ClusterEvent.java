@@ -27,6 +27,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = ClusterEvent.Kick.class, name = "kick"),
 		@JsonSubTypes.Type(value = ClusterEvent.Ring.class, name = "ring"),
 		@JsonSubTypes.Type(value = ClusterEvent.RingAnswered.class, name = "ring-answered"),
+		@JsonSubTypes.Type(value = ClusterEvent.PageReceived.class, name = "page"),
 		@JsonSubTypes.Type(value = ClusterEvent.SystemMessage.class, name = "system") })
 public sealed interface ClusterEvent permits ClusterEvent.ForAccount, ClusterEvent.ForNode, ClusterEvent.SystemMessage {
 
@@ -35,7 +36,7 @@ public sealed interface ClusterEvent permits ClusterEvent.ForAccount, ClusterEve
 	 * has none.
 	 */
 	sealed interface ForAccount extends ClusterEvent permits PresenceChanged, EntryAdded, EntryRemoved, PhonesChanged,
-			SignedInElsewhere, NotificationPushed, Kick, Ring {
+			SignedInElsewhere, NotificationPushed, Kick, Ring, PageReceived {
 
 		/**
 		 * The recipient.
@@ -165,6 +166,21 @@ public sealed interface ClusterEvent permits ClusterEvent.ForAccount, ClusterEve
 	 * empty
 	 */
 	record RingAnswered(long requestId, String outcome, String calleeName) implements ForNode {
+	}
+
+	/**
+	 * A page to the account's mobile device was accepted (msnp.md 11.5): its MSNP6+
+	 * session shows it as an {@code IPG} (12.2); older sessions show nothing.
+	 *
+	 * @param account the paged account
+	 * @param pageId the page in the outbox
+	 * @param sender the sender's handle
+	 * @param senderId the sender's account id (its PUID for the {@code FROM} element)
+	 * @param language the LCID of the text
+	 * @param text the page text, plain
+	 */
+	record PageReceived(String account, long pageId, String sender, long senderId, int language,
+			String text) implements ForAccount {
 	}
 
 	/**

@@ -98,6 +98,15 @@ public interface ClusterContract {
 	}
 
 	@Test
+	default void aPageSurvivesTheTrip() {
+		Inbox a = subscribe("node_a");
+		List<ClusterEvent> page = List
+			.of(new ClusterEvent.PageReceived("w@example.com", 41, "u@example.com", 7, 1033, "On my way & <back>"));
+		bus().send("node_a", page);
+		assertThat(a.next()).isEqualTo(page);
+	}
+
+	@Test
 	default void aBatchOverTheNotifyLimitGoesThrough() {
 		Inbox a = subscribe("node_a");
 		List<ClusterEvent> big = new ArrayList<>();

@@ -9,19 +9,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.butterfly.benchmarks.NotificationNode;
 import org.butterfly.benchmarks.cluster.LineClient;
-import org.butterfly.cluster.postgres.ClusterSchema;
 import org.butterfly.directory.account.AccountService;
 import org.butterfly.directory.account.NewAccount;
 import org.butterfly.directory.account.Profile;
-import org.butterfly.directory.config.DirectorySchema;
 import org.butterfly.directory.contacts.ListService;
 import org.butterfly.directory.contacts.ListType;
-import org.butterfly.notification.NotificationServerApplication;
 import org.butterfly.server.NettyServer;
 import org.butterfly.testdb.TestDatabase;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.butterfly.benchmarks.Stats.argument;
+import static org.butterfly.benchmarks.Stats.at;
+import static org.butterfly.benchmarks.Stats.max;
+import static org.butterfly.benchmarks.Stats.median;
+import static org.butterfly.benchmarks.Stats.min;
 
 /**
  * Full MSNP5 sign-ins per second on one notification node: connect, {@code VER},
@@ -53,10 +56,8 @@ public final class SignInBenchmark {
 		int seconds = argument(args, 1, 5);
 		int threads = argument(args, 2, 8);
 		int accounts = argument(args, 3, 400);
-		TestDatabase database = TestDatabase.create();
-		DirectorySchema.migrate(database.dataSource());
-		ClusterSchema.migrate(database.dataSource());
-		try (ConfigurableApplicationContext node = node(database)) {
+		TestDatabase database = NotificationNode.migratedDatabase();
+		try (ConfigurableApplicationContext node = NotificationNode.start(database)) {
 			InetSocketAddress address = node.getBean(NettyServer.class).localAddress();
 			List<String> handles = populate(node, accounts);
 			System.out.printf(Locale.ROOT,
@@ -188,48 +189,12 @@ public final class SignInBenchmark {
 		return tokens.length >= 6 && tokens[0].equals("LST") && tokens[2].equals("RL") && tokens[4].equals(tokens[5]);
 	}
 
-	private static ConfigurableApplicationContext node(TestDatabase database) {
-		return new SpringApplicationBuilder(NotificationServerApplication.class).run(
-				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(),
-				"--spring.datasource.hikari.maximum-pool-size=16", "--butterfly.notification.listener.host=127.0.0.1",
-				"--butterfly.notification.listener.port=0", "--butterfly.directory.bcrypt-strength=4",
-				"--logging.level.root=WARN", "--spring.application.name=notification-server",
-				"--spring.main.web-application-type=none", "--butterfly.directory.schema=validate");
-	}
-
 	private record Result(double perSecond, double p50Millis, double p99Millis) {
 		@Override
 		public String toString() {
 			return String.format(Locale.ROOT, "%.0f/s p50 %.1f ms p99 %.1f ms", this.perSecond, this.p50Millis,
 					this.p99Millis);
 		}
-	}
-
-	private static double at(long[] sorted, double quantile) {
-		return (sorted.length == 0) ? 0 : sorted[Math.min(sorted.length - 1, (int) (quantile * sorted.length))];
-	}
-
-	private static double median(List<Result> results, java.util.function.ToDoubleFunction<Result> value) {
-		return median(results.stream().mapToDouble(value).toArray());
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
-	}
-
-	private static double min(List<Result> results, java.util.function.ToDoubleFunction<Result> value) {
-		return results.stream().mapToDouble(value).min().orElse(0);
-	}
-
-	private static double max(List<Result> results, java.util.function.ToDoubleFunction<Result> value) {
-		return results.stream().mapToDouble(value).max().orElse(0);
-	}
-
-	private static int argument(String[] args, int index, int fallback) {
-		return (args.length > index) ? Integer.parseInt(args[index]) : fallback;
 	}
 
 }

@@ -29,8 +29,10 @@ import org.butterfly.directory.internal.AccountRepository;
 import org.butterfly.directory.internal.ContactRepository;
 import org.butterfly.directory.internal.GroupRepository;
 import org.butterfly.directory.internal.NotificationRepository;
+import org.butterfly.directory.internal.PageRepository;
 import org.butterfly.directory.internal.Transactions;
 import org.butterfly.directory.notification.NotificationService;
+import org.butterfly.directory.paging.PagingService;
 import org.butterfly.directory.privacy.VisibilityService;
 import org.butterfly.directory.search.MemberSearch;
 
@@ -105,6 +107,13 @@ public class DirectoryAutoConfiguration {
 	NotificationService notificationService(AccountRepository accounts, NotificationRepository notifications,
 			Transactions directoryTransactions, DirectoryProperties properties, ObjectProvider<Clock> clock) {
 		return new NotificationService(accounts, notifications, directoryTransactions, properties.notificationExpiry(),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	PagingService pagingService(AccountRepository accounts, ContactRepository contacts, PageRepository pages,
+			Transactions directoryTransactions, ObjectProvider<Clock> clock) {
+		return new PagingService(accounts, contacts, pages, directoryTransactions,
 				clock.getIfAvailable(Clock::systemUTC));
 	}
 

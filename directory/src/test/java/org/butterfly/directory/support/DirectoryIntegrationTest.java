@@ -21,6 +21,7 @@ import org.butterfly.directory.internal.GroupRepository;
 import org.butterfly.directory.internal.NotificationRepository;
 import org.butterfly.directory.internal.Transactions;
 import org.butterfly.directory.notification.NotificationService;
+import org.butterfly.directory.paging.PagingService;
 import org.butterfly.directory.privacy.VisibilityService;
 import org.butterfly.directory.search.MemberSearch;
 
@@ -54,6 +55,9 @@ public abstract class DirectoryIntegrationTest {
 
 	@Autowired
 	protected MemberSearch memberSearch;
+
+	@Autowired
+	protected PagingService paging;
 
 	@Autowired
 	protected MutableClock clock;

@@ -16,22 +16,29 @@ import org.butterfly.cluster.config.MembershipLifecycle;
 import org.butterfly.directory.account.AccountService;
 import org.butterfly.directory.contacts.ListService;
 import org.butterfly.directory.notification.NotificationService;
+import org.butterfly.directory.paging.PagingService;
 import org.butterfly.directory.privacy.VisibilityService;
+import org.butterfly.directory.search.MemberSearch;
 import org.butterfly.notification.auth.Mailbox;
 import org.butterfly.notification.auth.Salts;
 import org.butterfly.notification.auth.SignInCommands;
 import org.butterfly.notification.chat.RingAnswers;
 import org.butterfly.notification.chat.SwitchboardReferrals;
+import org.butterfly.notification.challenge.ChallengeCommands;
 import org.butterfly.notification.command.NotificationCommands;
 import org.butterfly.notification.command.Refusals;
 import org.butterfly.notification.contacts.EffectPublisher;
 import org.butterfly.notification.contacts.ListCommands;
 import org.butterfly.notification.negotiation.NegotiationCommands;
 import org.butterfly.notification.notices.NoticeDelivery;
+import org.butterfly.notification.paging.OutboxPagerGateway;
+import org.butterfly.notification.paging.PageCommands;
+import org.butterfly.notification.paging.PagerGateway;
 import org.butterfly.notification.pipeline.NotificationChannelInitializer;
 import org.butterfly.notification.presence.ClusterPresence;
 import org.butterfly.notification.presence.PresenceCommands;
 import org.butterfly.notification.presence.PresenceService;
+import org.butterfly.notification.services.MemberSearchCommands;
 import org.butterfly.notification.services.ServiceCommands;
 import org.butterfly.notification.services.ServiceUrls;
 import org.butterfly.notification.session.NotificationSession;
@@ -62,7 +69,7 @@ import org.springframework.context.annotation.Import;
  * live sessions with {@code OUT SSD} when the application stops (msnp.md §5.8).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NotificationProperties.class)
+@EnableConfigurationProperties({ NotificationProperties.class, ServiceProperties.class })
 @Import(ClusterConfiguration.class)
 public class NotificationServerConfiguration {
 
@@ -134,10 +141,32 @@ public class NotificationServerConfiguration {
 	}
 
 	@Bean
+	ChallengeCommands challengeCommands(ServiceProperties services, Salts salts, Disconnector disconnector) {
+		ServiceProperties.Challenges challenges = services.challenges();
+		return new ChallengeCommands(salts, new Refusals(disconnector), disconnector,
+				new ChallengeCommands.Settings(challenges.enabled(), challenges.interval(), challenges.timeout()));
+	}
+
+	@Bean
+	MemberSearchCommands memberSearchCommands(ServiceProperties services, MemberSearch memberSearch) {
+		return new MemberSearchCommands(memberSearch, services.memberSearch().enabled(),
+				services.memberSearch().maxResults());
+	}
+
+	/** The default pager gateway; a {@link PagerGateway} bean of the application wins. */
+	@Bean
+	PageCommands pageCommands(ServiceProperties services, PagingService paging, SessionRegistry sessionRegistry,
+			ObjectProvider<PagerGateway> gateway, ObjectProvider<Clock> clock) {
+		return new PageCommands(paging, gateway.getIfAvailable(() -> new OutboxPagerGateway(paging, sessionRegistry)),
+				services.paging().maxPages(), services.paging().window(), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
 	CommandRegistry<NotificationSession, NotificationCommand> notificationCommands(NotificationProperties properties,
 			Disconnector disconnector, AccountService accounts, ListService lists, SessionRegistry sessionRegistry,
 			PresenceService presenceService, NoticeDelivery noticeDelivery, Salts salts, IdlePhases idlePhases,
-			NodeRegistry clusterNodeRegistry, TicketIssuer notificationTicketIssuer, ObjectProvider<Clock> clock) {
+			NodeRegistry clusterNodeRegistry, TicketIssuer notificationTicketIssuer, ObjectProvider<Clock> clock,
+			ChallengeCommands challengeCommands, MemberSearchCommands memberSearchCommands, PageCommands pageCommands) {
 		NotificationProperties.Urls urls = properties.urls();
 		Refusals refusals = new Refusals(disconnector);
 		List<NotificationCommands> features = List.of(
@@ -145,12 +174,13 @@ public class NotificationServerConfiguration {
 				new SignInCommands(accounts, sessionRegistry, presenceService, refusals, salts,
 						new Mailbox(urls.inbox(), urls.folders(), urls.post()), clock.getIfAvailable(Clock::systemUTC),
 						idlePhases::enterKeepAlive),
-				new ListCommands(
-						lists, new EffectPublisher(sessionRegistry, presenceService), presenceService, refusals),
-				new PresenceCommands(presenceService, noticeDelivery),
+				new ListCommands(lists, new EffectPublisher(sessionRegistry, presenceService), presenceService,
+						refusals),
+				new PresenceCommands(presenceService, noticeDelivery, challengeCommands::afterFirstChg),
 				new SwitchboardReferrals(clusterNodeRegistry, notificationTicketIssuer,
 						properties.switchboards().refresh()),
-				new ServiceCommands(accounts, new ServiceUrls(urls.services(), urls.login()), salts, refusals));
+				new ServiceCommands(accounts, new ServiceUrls(urls.services(), urls.login()), salts, refusals),
+				challengeCommands, memberSearchCommands, pageCommands);
 		List<CommandHandler<NotificationSession, ?>> handlers = new ArrayList<>();
 		features.forEach((feature) -> handlers.addAll(feature.handlers()));
 		return new CommandRegistry<>(NotificationCommand.class, handlers);

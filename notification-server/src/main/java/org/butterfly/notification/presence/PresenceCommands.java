@@ -2,6 +2,7 @@ package org.butterfly.notification.presence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.butterfly.notification.command.NotificationCommands;
 import org.butterfly.notification.notices.NoticeDelivery;
@@ -24,9 +25,19 @@ public final class PresenceCommands implements NotificationCommands {
 
 	private final NoticeDelivery notices;
 
-	public PresenceCommands(PresenceService presence, NoticeDelivery notices) {
+	private final Consumer<NotificationSession> afterFirstChg;
+
+	/**
+	 * @param presence the presence service
+	 * @param notices the queued {@code NOT}s
+	 * @param afterFirstChg what runs once the first {@code CHG} is answered, e.g. the
+	 * server's first challenge (msnp.md §12.1)
+	 */
+	public PresenceCommands(PresenceService presence, NoticeDelivery notices,
+			Consumer<NotificationSession> afterFirstChg) {
 		this.presence = presence;
 		this.notices = notices;
+		this.afterFirstChg = afterFirstChg;
 	}
 
 	@Override
@@ -56,6 +67,7 @@ public final class PresenceCommands implements NotificationCommands {
 		}
 		if (first) {
 			session.send(this.notices.pendingFor(session));
+			this.afterFirstChg.accept(session);
 		}
 	}
 

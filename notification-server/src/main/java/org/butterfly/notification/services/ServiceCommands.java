@@ -1,6 +1,5 @@
 package org.butterfly.notification.services;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.butterfly.directory.account.AccountService;
@@ -8,27 +7,19 @@ import org.butterfly.notification.auth.Salts;
 import org.butterfly.notification.command.NotificationCommands;
 import org.butterfly.notification.command.Refusals;
 import org.butterfly.notification.session.NotificationSession;
-import org.butterfly.protocol.command.ClientCommands.Chl;
-import org.butterfly.protocol.command.ClientCommands.Fnd;
-import org.butterfly.protocol.command.ClientCommands.Pag;
-import org.butterfly.protocol.command.ClientCommands.Qry;
 import org.butterfly.protocol.command.ClientCommands.Sdc;
 import org.butterfly.protocol.command.ClientCommands.Snd;
 import org.butterfly.protocol.command.ClientCommands.Url;
 import org.butterfly.protocol.dispatch.CommandHandler;
-import org.butterfly.protocol.pipeline.CloseReason;
 import org.butterfly.protocol.reply.Replies;
-import org.butterfly.protocol.vocab.Challenges;
-import org.butterfly.protocol.vocab.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service commands: {@code URL} (generic pages), the client challenge
- * {@code CHL}/{@code QRY}, and the minimal, spec-conformant answers of the services
- * Butterfly does not offer yet (msnp.md §11.3-§11.8, §12.1): invitations are logged and
- * confirmed, pages fail with {@code 800} and the member search finds nobody
- * (docs/adr/0303).
+ * The service commands: {@code URL} (generic pages), and the minimal, spec-conformant
+ * answers of the services Butterfly does not offer yet (msnp.md §11.3, §11.4):
+ * invitations are logged and confirmed (docs/adr/0303). {@code FND}, {@code PAG},
+ * {@code CHL}/{@code QRY} and {@code XFR} have their own classes.
  */
 public final class ServiceCommands implements NotificationCommands {
 
@@ -52,9 +43,7 @@ public final class ServiceCommands implements NotificationCommands {
 	@Override
 	public List<CommandHandler<NotificationSession, ?>> handlers() {
 		return List.of(NotificationCommands.handler(Url.class, this::url),
-				NotificationCommands.handler(Snd.class, this::snd), NotificationCommands.handler(Sdc.class, this::sdc),
-				NotificationCommands.handler(Pag.class, this::pag), NotificationCommands.handler(Fnd.class, this::fnd),
-				NotificationCommands.handler(Chl.class, this::chl), NotificationCommands.handler(Qry.class, this::qry));
+				NotificationCommands.handler(Snd.class, this::snd), NotificationCommands.handler(Sdc.class, this::sdc));
 	}
 
 	void url(NotificationSession session, Url command) {
@@ -74,38 +63,6 @@ public final class ServiceCommands implements NotificationCommands {
 		logger.info("{} asked to invite {} by e-mail (SDC, {} bytes of text)", session.handle(), command.target(),
 				command.message().length);
 		session.send(Replies.ok("SDC", command.trId()));
-	}
-
-	void pag(NotificationSession session, Pag command) {
-		// No SMS gateway: every page fails ([POLICY] §11.5).
-		session.send(Replies.error(ErrorCode.RATE_LIMITED, command.trId()));
-	}
-
-	void fnd(NotificationSession session, Fnd command) {
-		// The member directory is closed, as the service did in 2003 ([POLICY] §11.8).
-		session.send(Replies.fnd(command.trId(), 0, 0, List.of()));
-	}
-
-	void chl(NotificationSession session, Chl command) {
-		String challenge = this.salts.challenge();
-		session.pendingChallenge(challenge);
-		session.send(Replies.chl(command.trId(), challenge));
-	}
-
-	void qry(NotificationSession session, Qry command) {
-		String challenge = session.pendingChallenge();
-		if (challenge == null) {
-			this.refusals.close(session, "QRY without a challenge");
-			return;
-		}
-		session.pendingChallenge(null);
-		String response = new String(command.response(), StandardCharsets.US_ASCII);
-		if (Challenges.verify(command.productId(), challenge, response)) {
-			session.send(Replies.qry(command.trId()));
-		}
-		else {
-			this.refusals.refuseAndClose(session, ErrorCode.CHALLENGE_FAILED, command.trId(), CloseReason.Kind.REFUSED);
-		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.butterfly.cluster.ClusterEvent;
+import org.butterfly.directory.account.Puid;
 import org.butterfly.directory.contacts.ListEffect;
 import org.butterfly.directory.contacts.PhoneKey;
 import org.butterfly.directory.notification.NotificationService;
@@ -14,6 +15,8 @@ import org.butterfly.notification.chat.RingAnswers;
 import org.butterfly.protocol.pipeline.CloseReason;
 import org.butterfly.protocol.pipeline.Disconnector;
 import org.butterfly.protocol.reply.HotmailMessages;
+import org.butterfly.protocol.reply.IncomingPage;
+import org.butterfly.protocol.reply.NotificationDocument;
 import org.butterfly.protocol.reply.Replies;
 import org.butterfly.protocol.vocab.ListType;
 import org.butterfly.protocol.vocab.Status;
@@ -87,6 +90,9 @@ public final class SessionEventReceiver {
 			this.disconnector.close(session.channel(),
 					CloseReason.of(CloseReason.Kind.COMPLETED, "ended by an operator"), Replies.OUT);
 		}
+		else if (event instanceof ClusterEvent.PageReceived page) {
+			pageReceived(session, page);
+		}
 		else if (event instanceof ClusterEvent.SystemMessage system) {
 			session.send(Replies.hotmailMessage(HotmailMessages.systemShutdown(system.minutes())));
 		}
@@ -141,6 +147,25 @@ public final class SessionEventReceiver {
 				session.send(Replies.not(queued.payload()));
 			}
 		}
+	}
+
+	/**
+	 * {@code IPG} only reaches MSNP6+ clients (msnp.md §12.2); an older session shows
+	 * nothing and the page stays in the outbox for the SMS gateway. The notification and
+	 * message ids are the page's id.
+	 */
+	private void pageReceived(NotificationSession session, ClusterEvent.PageReceived page) {
+		if (!session.dialect().hasChallenges()) {
+			return;
+		}
+		Principal recipient = session.principal();
+		Puid sender = Puid.of(page.senderId());
+		long id = page.pageId() & 0xFFFFFFFFL;
+		session.send(Replies
+			.ipg(new IncomingPage(id, NotificationDocument.pid(recipient.memberIdHigh(), recipient.memberIdLow()),
+					recipient.handle(), NotificationDocument.pid(sender.high(), sender.low()), page.sender(), id,
+					page.language(), page.text())
+				.toXml()));
 	}
 
 	/**

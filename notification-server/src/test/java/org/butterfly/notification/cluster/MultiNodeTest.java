@@ -26,6 +26,7 @@ import org.butterfly.directory.contacts.ListService;
 import org.butterfly.directory.contacts.ListType;
 import org.butterfly.notification.NotificationServerApplication;
 import org.butterfly.notification.notices.NoticeDelivery;
+import org.butterfly.notification.support.PagingFixtures;
 import org.butterfly.protocol.reply.NotificationDocument;
 import org.butterfly.protocol.testing.MsnpTestClient;
 import org.butterfly.protocol.testing.Transcript;
@@ -212,6 +213,13 @@ class MultiNodeTest {
 			assertThat(not.verb()).isEqualTo("NOT");
 			assertThat(not.payloadAsUtf8()).isEqualTo(document);
 		}
+	}
+
+	@Test
+	@Order(5)
+	void aPageToAUserOnTheOtherNodeArrivesAsIpg() {
+		transcript("/transcripts/paging/pag-ipg.msnp", Map.of("alice", "ns2", "bob", "ns1", "bob2", "ns1"),
+				() -> new HashMap<>(PagingFixtures.pagIpg(accounts, lists, MultiNodeTest::account, "MSNP5", "MSNP6")));
 	}
 
 	@Test
