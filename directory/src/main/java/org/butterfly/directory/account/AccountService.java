@@ -266,18 +266,35 @@ public class AccountService {
 	 * @return whether the response is right
 	 */
 	public boolean verifyMd5(String email, String salt, String responseHex) {
-		Optional<PasswordVault.Sealed> stored = storedPassword(email);
+		return signInMd5(email, salt, responseHex).isPresent();
+	}
+
+	/**
+	 * An MD5 sign-in in one read (msnp.md 5.3): the account when the response is
+	 * {@code md5hex(salt + password)}, compared in constant time and without case. An
+	 * unknown account costs the same work and fails.
+	 * @param email the account
+	 * @param salt the salt the server sent
+	 * @param responseHex what the client answered
+	 * @return the account, if the response is right
+	 */
+	public Optional<Account> signInMd5(String email, String salt, String responseHex) {
+		String handle = email.toLowerCase(Locale.ROOT);
+		Optional<AccountEntity> entity = this.transactions.read(() -> this.accounts.findByEmail(handle));
+		Optional<PasswordVault.Sealed> stored = entity
+			.map((account) -> new PasswordVault.Sealed(account.getPasswordKeyId(), account.getPasswordCiphertext()));
 		if (stored.isPresent() && !this.vault.canOpen(stored.get())) {
 			// A key was dropped before its passwords were rotated (docs/adr/0109): the
 			// account cannot sign in until the key is back among the previous keys.
 			logger.error("The password of {} is sealed with key {}, which is not configured: add it to "
-					+ "BUTTERFLY_PREVIOUS_SECRET_KEYS and run rotate-passwords", email, stored.get().keyId());
+					+ "BUTTERFLY_PREVIOUS_SECRET_KEYS and run rotate-passwords", handle, stored.get().keyId());
 			stored = Optional.empty();
 		}
 		String password = this.vault.open(stored.orElse(this.decoyCiphertext));
 		byte[] expected = md5Hex(salt + password).getBytes(StandardCharsets.US_ASCII);
 		byte[] given = responseHex.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-		return MessageDigest.isEqual(expected, given) && stored.isPresent();
+		boolean right = MessageDigest.isEqual(expected, given) && stored.isPresent();
+		return right ? entity.map(AccountService::toAccount) : Optional.empty();
 	}
 
 	/**
@@ -293,12 +310,6 @@ public class AccountService {
 			.read(() -> this.accounts.findByEmail(handle).map(AccountEntity::getPasswordHash));
 		boolean matches = this.passwordHasher.matches(password, hash.orElse(this.decoyHash));
 		return matches && hash.isPresent();
-	}
-
-	private Optional<PasswordVault.Sealed> storedPassword(String email) {
-		String handle = email.toLowerCase(Locale.ROOT);
-		return this.transactions.read(() -> this.accounts.findByEmail(handle)
-			.map((account) -> new PasswordVault.Sealed(account.getPasswordKeyId(), account.getPasswordCiphertext())));
 	}
 
 	private PasswordVault.Sealed sealPassword(String password) {

@@ -485,7 +485,7 @@ public class ListService {
 	 */
 	public SynSnapshot snapshot(String account) {
 		String owner = account.toLowerCase(Locale.ROOT);
-		return this.transactions.read(() -> {
+		return this.transactions.snapshot(() -> {
 			AccountEntity me = this.accounts.findByEmail(owner).orElseThrow(() -> new AccountNotFoundException(owner));
 			List<SynSnapshot.Group> groupList = this.groups.findByOwnerIdOrderByGroupId(me.getId())
 				.stream()

@@ -100,8 +100,7 @@ public final class SignInCommands implements NotificationCommands {
 
 	private void subsequent(NotificationSession session, Usr command) {
 		String handle = session.pendingHandle();
-		Optional<Account> account = this.accounts.verifyMd5(handle, session.pendingSalt(), command.value())
-				? this.accounts.find(handle) : Optional.empty();
+		Optional<Account> account = this.accounts.signInMd5(handle, session.pendingSalt(), command.value());
 		if (account.isEmpty()) {
 			this.refusals.refuseAndClose(session, ErrorCode.AUTHENTICATION_FAILED, command.trId(),
 					CloseReason.Kind.REFUSED);
