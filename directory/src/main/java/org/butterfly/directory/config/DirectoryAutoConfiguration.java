@@ -30,6 +30,7 @@ import org.butterfly.directory.internal.ContactRepository;
 import org.butterfly.directory.internal.GroupRepository;
 import org.butterfly.directory.internal.NotificationRepository;
 import org.butterfly.directory.internal.Transactions;
+import org.butterfly.directory.mail.MailOutbox;
 import org.butterfly.directory.notification.NotificationService;
 import org.butterfly.directory.privacy.VisibilityService;
 import org.butterfly.directory.search.MemberSearch;
@@ -108,6 +109,11 @@ public class DirectoryAutoConfiguration {
 			Transactions directoryTransactions, DirectoryProperties properties, ObjectProvider<Clock> clock) {
 		return new NotificationService(accounts, notifications, directoryTransactions, properties.notificationExpiry(),
 				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	MailOutbox mailOutbox(DataSource dataSource, Transactions directoryTransactions, ObjectProvider<Clock> clock) {
+		return new MailOutbox(dataSource, directoryTransactions, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

@@ -23,6 +23,7 @@ import org.butterfly.notification.command.NotificationCommands;
 import org.butterfly.notification.command.Refusals;
 import org.butterfly.notification.contacts.EffectPublisher;
 import org.butterfly.notification.contacts.ListCommands;
+import org.butterfly.notification.invitations.InvitationCommands;
 import org.butterfly.notification.negotiation.NegotiationCommands;
 import org.butterfly.notification.notices.NoticeDelivery;
 import org.butterfly.notification.pipeline.NotificationChannelInitializer;
@@ -124,7 +125,7 @@ public class NotificationServerConfiguration {
 	CommandRegistry<NotificationSession, NotificationCommand> notificationCommands(NotificationProperties properties,
 			Disconnector disconnector, AccountService accounts, ListService lists, SessionRegistry sessionRegistry,
 			PresenceService presenceService, NoticeDelivery noticeDelivery, Salts salts, IdlePhases idlePhases,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, InvitationCommands invitationCommands) {
 		NotificationProperties.Urls urls = properties.urls();
 		Refusals refusals = new Refusals(disconnector);
 		List<NotificationCommands> features = List.of(
@@ -135,7 +136,8 @@ public class NotificationServerConfiguration {
 				new ListCommands(lists, new EffectPublisher(sessionRegistry, presenceService), presenceService,
 						refusals),
 				new PresenceCommands(presenceService, noticeDelivery),
-				new ServiceCommands(accounts, new ServiceUrls(urls.services(), urls.login()), salts, refusals));
+				new ServiceCommands(accounts, new ServiceUrls(urls.services(), urls.login()), salts, refusals),
+				invitationCommands);
 		List<CommandHandler<NotificationSession, ?>> handlers = new ArrayList<>();
 		features.forEach((feature) -> handlers.addAll(feature.handlers()));
 		return new CommandRegistry<>(NotificationCommand.class, handlers);

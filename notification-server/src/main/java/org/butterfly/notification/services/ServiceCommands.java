@@ -13,8 +13,6 @@ import org.butterfly.protocol.command.ClientCommands.Chl;
 import org.butterfly.protocol.command.ClientCommands.Fnd;
 import org.butterfly.protocol.command.ClientCommands.Pag;
 import org.butterfly.protocol.command.ClientCommands.Qry;
-import org.butterfly.protocol.command.ClientCommands.Sdc;
-import org.butterfly.protocol.command.ClientCommands.Snd;
 import org.butterfly.protocol.command.ClientCommands.Url;
 import org.butterfly.protocol.command.ClientCommands.Xfr;
 import org.butterfly.protocol.dispatch.CommandHandler;
@@ -22,20 +20,16 @@ import org.butterfly.protocol.pipeline.CloseReason;
 import org.butterfly.protocol.reply.Replies;
 import org.butterfly.protocol.vocab.Challenges;
 import org.butterfly.protocol.vocab.ErrorCode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The service commands: {@code URL} (generic pages), the client challenge
  * {@code CHL}/{@code QRY}, and the minimal, spec-conformant answers of the services
- * Butterfly does not offer yet (msnp.md §11.3-§11.8, §12.1, §13.3): invitations are
- * logged and confirmed, pages fail with {@code 800}, the member search finds nobody, and
- * {@code XFR SB} answers {@code 913} to a user who may not chat, {@code 280} otherwise
- * until the switchboard exists (docs/adr/0303).
+ * Butterfly does not offer yet (msnp.md §11.5-§11.8, §12.1, §13.3): pages fail with
+ * {@code 800}, the member search finds nobody, and {@code XFR SB} answers {@code 913} to
+ * a user who may not chat, {@code 280} otherwise until the switchboard exists
+ * (docs/adr/0303).
  */
 public final class ServiceCommands implements NotificationCommands {
-
-	private static final Logger logger = LoggerFactory.getLogger(ServiceCommands.class);
 
 	private final AccountService accounts;
 
@@ -55,7 +49,6 @@ public final class ServiceCommands implements NotificationCommands {
 	@Override
 	public List<CommandHandler<NotificationSession, ?>> handlers() {
 		return List.of(NotificationCommands.handler(Url.class, this::url),
-				NotificationCommands.handler(Snd.class, this::snd), NotificationCommands.handler(Sdc.class, this::sdc),
 				NotificationCommands.handler(Pag.class, this::pag), NotificationCommands.handler(Fnd.class, this::fnd),
 				NotificationCommands.handler(Chl.class, this::chl), NotificationCommands.handler(Qry.class, this::qry),
 				NotificationCommands.handler(Xfr.class, this::xfr));
@@ -66,18 +59,6 @@ public final class ServiceCommands implements NotificationCommands {
 		session.send(Replies.url(command.trId(), session.dialect(),
 				this.urls.redirect(command.service(), command.parameter()), this.urls.login(lcid),
 				this.urls.siteId(command.service())));
-	}
-
-	void snd(NotificationSession session, Snd command) {
-		// No mail is sent: the invitation is recorded in the log ([POLICY] §11.3, §11.4).
-		logger.info("{} asked to invite {} by e-mail (SND)", session.handle(), command.address());
-		session.send(Replies.ok("SND", command.trId()));
-	}
-
-	void sdc(NotificationSession session, Sdc command) {
-		logger.info("{} asked to invite {} by e-mail (SDC, {} bytes of text)", session.handle(), command.target(),
-				command.message().length);
-		session.send(Replies.ok("SDC", command.trId()));
 	}
 
 	void pag(NotificationSession session, Pag command) {
