@@ -31,6 +31,7 @@ import org.butterfly.directory.internal.GroupRepository;
 import org.butterfly.directory.internal.NotificationRepository;
 import org.butterfly.directory.internal.PageRepository;
 import org.butterfly.directory.internal.Transactions;
+import org.butterfly.directory.mail.MailOutbox;
 import org.butterfly.directory.notification.NotificationService;
 import org.butterfly.directory.paging.PagingService;
 import org.butterfly.directory.privacy.VisibilityService;
@@ -115,6 +116,11 @@ public class DirectoryAutoConfiguration {
 			Transactions directoryTransactions, ObjectProvider<Clock> clock) {
 		return new PagingService(accounts, contacts, pages, directoryTransactions,
 				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	MailOutbox mailOutbox(DataSource dataSource, Transactions directoryTransactions, ObjectProvider<Clock> clock) {
+		return new MailOutbox(dataSource, directoryTransactions, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

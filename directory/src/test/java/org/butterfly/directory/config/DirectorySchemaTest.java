@@ -42,11 +42,11 @@ class DirectorySchemaTest {
 		DataSource dataSource = TestDatabase.create().dataSource();
 
 		assertThatExceptionOfType(FlywayException.class).isThrownBy(() -> DirectorySchema.validate(dataSource));
-		assertThat(DirectorySchema.migrate(dataSource)).isEqualTo(5);
+		assertThat(DirectorySchema.migrate(dataSource)).isEqualTo(6);
 		DirectorySchema.validate(dataSource);
 		assertThat(DirectorySchema.migrate(dataSource)).isZero();
 		assertThat(tables(dataSource)).containsExactlyInAnyOrder("account", "contact", "contact_group", "notification",
-				"page_outbox", "directory_schema_history");
+				"page_outbox", "mail_outbox", "directory_schema_history");
 	}
 
 	@Test
@@ -63,12 +63,12 @@ class DirectorySchemaTest {
 				};
 				runs.add(processes.submit(migrate));
 			}
-			assertThat(runs.get(0).get() + runs.get(1).get()).isEqualTo(5);
+			assertThat(runs.get(0).get() + runs.get(1).get()).isEqualTo(6);
 		}
 		finally {
 			processes.shutdownNow();
 		}
-		assertThat(count(dataSource, "select count(*) from directory_schema_history where success")).isEqualTo(5);
+		assertThat(count(dataSource, "select count(*) from directory_schema_history where success")).isEqualTo(6);
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class DirectorySchemaTest {
 		execute(dataSource, "create table cluster_node (id bigint primary key)");
 		execute(dataSource, "create table cluster_schema_history (installed_rank int primary key)");
 
-		assertThat(DirectorySchema.migrate(dataSource)).isEqualTo(5);
+		assertThat(DirectorySchema.migrate(dataSource)).isEqualTo(6);
 		DirectorySchema.validate(dataSource);
 	}
 

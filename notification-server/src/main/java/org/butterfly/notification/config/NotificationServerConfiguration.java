@@ -29,6 +29,7 @@ import org.butterfly.notification.command.NotificationCommands;
 import org.butterfly.notification.command.Refusals;
 import org.butterfly.notification.contacts.EffectPublisher;
 import org.butterfly.notification.contacts.ListCommands;
+import org.butterfly.notification.invitations.InvitationCommands;
 import org.butterfly.notification.negotiation.NegotiationCommands;
 import org.butterfly.notification.notices.NoticeDelivery;
 import org.butterfly.notification.paging.OutboxPagerGateway;
@@ -166,7 +167,8 @@ public class NotificationServerConfiguration {
 			Disconnector disconnector, AccountService accounts, ListService lists, SessionRegistry sessionRegistry,
 			PresenceService presenceService, NoticeDelivery noticeDelivery, Salts salts, IdlePhases idlePhases,
 			NodeRegistry clusterNodeRegistry, TicketIssuer notificationTicketIssuer, ObjectProvider<Clock> clock,
-			ChallengeCommands challengeCommands, MemberSearchCommands memberSearchCommands, PageCommands pageCommands) {
+			ChallengeCommands challengeCommands, MemberSearchCommands memberSearchCommands, PageCommands pageCommands,
+			InvitationCommands invitationCommands) {
 		NotificationProperties.Urls urls = properties.urls();
 		Refusals refusals = new Refusals(disconnector);
 		List<NotificationCommands> features = List.of(
@@ -179,8 +181,8 @@ public class NotificationServerConfiguration {
 				new PresenceCommands(presenceService, noticeDelivery, challengeCommands::afterFirstChg),
 				new SwitchboardReferrals(clusterNodeRegistry, notificationTicketIssuer,
 						properties.switchboards().refresh()),
-				new ServiceCommands(accounts, new ServiceUrls(urls.services(), urls.login()), salts, refusals),
-				challengeCommands, memberSearchCommands, pageCommands);
+				new ServiceCommands(accounts, new ServiceUrls(urls.services(), urls.login())), challengeCommands,
+				memberSearchCommands, pageCommands, invitationCommands);
 		List<CommandHandler<NotificationSession, ?>> handlers = new ArrayList<>();
 		features.forEach((feature) -> handlers.addAll(feature.handlers()));
 		return new CommandRegistry<>(NotificationCommand.class, handlers);

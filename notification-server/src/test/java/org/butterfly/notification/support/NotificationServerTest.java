@@ -39,7 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "butterfly.notification.listener.host=127.0.0.1", "butterfly.notification.listener.port=0",
 				"butterfly.notification.listener.local-name=ns-under-test",
 				"butterfly.notification.listener.shutdown-grace=2s", "butterfly.directory.bcrypt-strength=4",
-				"spring.datasource.hikari.maximum-pool-size=12" })
+				"spring.datasource.hikari.maximum-pool-size=12",
+				// No mail server here: InvitationMailTest enables the one sender, with
+				// one.
+				"butterfly.notification.mail.sender.enabled=false" })
 public abstract class NotificationServerTest {
 
 	/** Every account's password. */
