@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.butterfly.directory.account.AccountUpdate;
@@ -12,8 +11,6 @@ import org.butterfly.directory.account.Profile;
 import org.butterfly.directory.mail.MailOutbox;
 import org.butterfly.directory.mail.OutgoingMail;
 import org.butterfly.directory.mail.QueuedMail;
-import org.butterfly.notification.session.NotificationSession;
-import org.butterfly.notification.session.SessionRegistry;
 import org.butterfly.notification.support.NotificationServerTest;
 import org.butterfly.protocol.testing.MsnpTestClient;
 import org.butterfly.protocol.wire.Frame;
@@ -44,9 +41,6 @@ class InvitationsTest extends NotificationServerTest {
 
 	@Autowired
 	private MailOutbox outbox;
-
-	@Autowired
-	private SessionRegistry sessions;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "msnp2", "msnp3", "msnp4", "msnp5", "msnp6", "msnp7" })
@@ -139,21 +133,6 @@ class InvitationsTest extends NotificationServerTest {
 		OutgoingMail mail = onlyMailTo(found);
 		assertThat(mail.replyTo()).isEqualTo(alice);
 		assertThat(mail.subject()).isEqualTo("Alice invites you to MSN Messenger");
-	}
-
-	/** The server's session of a signed-in handle, once the registry lists it. */
-	private NotificationSession serverSession(String handle) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (true) {
-			Optional<NotificationSession> found = this.sessions.sessions()
-				.stream()
-				.filter((candidate) -> candidate.isAuthenticated() && candidate.handle().equals(handle))
-				.findFirst();
-			if (found.isPresent() || System.nanoTime() > deadline) {
-				return found.orElseThrow();
-			}
-			Thread.sleep(20);
-		}
 	}
 
 	private static Frame sdc(String trId, String target) {
