@@ -1,7 +1,6 @@
 package org.butterfly.admin;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,19 +15,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.butterfly.admin.support.LiveCluster;
 import org.butterfly.directory.account.Account;
 import org.butterfly.directory.account.AccountService;
-import org.butterfly.notification.NotificationServerApplication;
 import org.butterfly.protocol.reply.NotificationDocument;
 import org.butterfly.protocol.testing.MsnpTestClient;
-import org.butterfly.protocol.vocab.Md5;
 import org.butterfly.protocol.wire.Frame;
-import org.butterfly.server.NettyServer;
-import org.butterfly.testdb.TestDatabase;
-
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,54 +39,22 @@ class EndToEndTest {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
-	private static ConfigurableApplicationContext admin;
-
-	private static ConfigurableApplicationContext notification;
+	private static LiveCluster cluster;
 
 	private static String api;
-
-	private static InetSocketAddress ns;
 
 	private static int numbers;
 
 	@BeforeAll
 	static void start() {
-		TestDatabase database = TestDatabase.create();
-		List<String> shared = List.of("--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(), "--butterfly.cluster.mode=postgres",
-				"--butterfly.cluster.database.url=" + database.jdbcUrl(),
-				"--butterfly.cluster.database.username=" + database.username(),
-				"--butterfly.cluster.database.password=" + database.password(),
-				"--butterfly.directory.bcrypt-strength=4", "--spring.datasource.hikari.maximum-pool-size=6");
-		// Command-line arguments, because they win over each application's own file.
-		// The admin API first: it owns the migrations; the notification server validates.
-		admin = new SpringApplicationBuilder(AdminApiApplication.class)
-			.run(arguments(shared, "--server.port=0", "--butterfly.admin.token=" + TOKEN));
-		api = "http://127.0.0.1:" + admin.getEnvironment().getProperty("local.server.port");
-		// No configuration file: the admin API's application.yml is first on this
-		// class path.
-		notification = new SpringApplicationBuilder(NotificationServerApplication.class).web(WebApplicationType.NONE)
-			.run(arguments(shared, "--spring.config.name=notification-server-end-to-end",
-					"--spring.jpa.open-in-view=false", "--spring.jpa.hibernate.ddl-auto=validate",
-					"--butterfly.directory.schema=validate", "--butterfly.notification.listener.host=127.0.0.1",
-					"--butterfly.notification.listener.port=0", "--butterfly.notification.listener.shutdown-grace=1s"));
-		ns = (InetSocketAddress) notification.getBean(NettyServer.class).localAddress();
-	}
-
-	private static String[] arguments(List<String> shared, String... own) {
-		List<String> all = new java.util.ArrayList<>(shared);
-		all.addAll(List.of(own));
-		return all.toArray(String[]::new);
+		cluster = LiveCluster.start(TOKEN);
+		api = cluster.api();
 	}
 
 	@AfterAll
 	static void stop() {
-		if (notification != null) {
-			notification.close();
-		}
-		if (admin != null) {
-			admin.close();
+		if (cluster != null) {
+			cluster.close();
 		}
 	}
 
@@ -135,7 +95,7 @@ class EndToEndTest {
 							+ "\"notificationId\":1}",
 					202);
 			assertThat(pushed.get("state").asString()).isEqualTo("delivered");
-			Account account = admin.getBean(AccountService.class).find(carol).orElseThrow();
+			Account account = cluster.admin().getBean(AccountService.class).find(carol).orElseThrow();
 			String expected = new NotificationDocument(1, "111100000", "http://alerts.example.net/",
 					account.puid().pid(), carol, 1, "alerts/show?item=42", "alerts/manage", 1033,
 					"Your order <42> shipped")
@@ -226,6 +186,21 @@ class EndToEndTest {
 		call("DELETE", "/api/v1/sessions/" + henry, null, 404);
 	}
 
+	@Test
+	void noSpellingOfAnApiPathPassesAsAConsoleFile() throws Exception {
+		String paula = create("paula", null);
+		try (MsnpTestClient client = signIn(paula)) {
+			for (String path : List.of("/console/../api/v1/sessions", "/console/%2e%2e/api/v1/sessions",
+					"/console/..;/api/v1/sessions", "/console;/../api/v1/sessions", "/swagger-ui/../api/v1/sessions",
+					"/v3/api-docs/../../api/v1/sessions")) {
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path)).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).as(path).isIn(400, 401, 404);
+				assertThat(response.body()).as(path).doesNotContain(paula);
+			}
+		}
+	}
+
 	private static void awaitNoSession(String handle) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		while (call("GET", "/api/v1/sessions", null, 200).toString().contains(handle)) {
@@ -286,25 +261,12 @@ class EndToEndTest {
 		return response.body().isEmpty() ? null : json.readTree(response.body());
 	}
 
-	/** Signs in over MSNP5 and goes online with the first CHG. */
 	private static MsnpTestClient signIn(String handle) {
-		MsnpTestClient client = MsnpTestClient.connect(ns);
-		client.send(Frame.of("VER", "1", "MSNP5"));
-		assertThat(next(client).line()).isEqualTo("VER 1 MSNP5");
-		client.send(Frame.of("USR", "2", "MD5", "I", handle));
-		Frame challenge = next(client);
-		client.send(Frame.of("USR", "3", "MD5", "S", Md5.signInResponse(challenge.token(3), PASSWORD)));
-		assertThat(next(client).line()).startsWith("USR 3 OK " + handle);
-		assertThat(next(client).verb()).isEqualTo("MSG");
-		client.send(Frame.of("CHG", "4", "NLN"));
-		assertThat(next(client).line()).isEqualTo("CHG 4 NLN");
-		return client;
+		return cluster.signIn(handle, PASSWORD);
 	}
 
 	private static Frame next(MsnpTestClient client) {
-		Frame frame = client.nextFrame(Duration.ofSeconds(5));
-		assertThat(frame).as("a line from the server").isNotNull();
-		return frame;
+		return LiveCluster.next(client);
 	}
 
 }

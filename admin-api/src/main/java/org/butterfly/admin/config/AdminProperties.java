@@ -23,8 +23,19 @@ public record AdminProperties(@DefaultValue("local") Mode mode, @DefaultValue("m
 	/**
 	 * @param token the bearer token every request must carry
 	 * ({@code BUTTERFLY_ADMIN_TOKEN}); generated in local mode when missing
+	 * @param console the operator console's settings
 	 */
-	public record Admin(String token) {
+	public record Admin(String token, @DefaultValue Console console) {
+	}
+
+	/**
+	 * @param publicAssets whether the console's static files under {@code /console/} are
+	 * served without the token ({@code BUTTERFLY_ADMIN_CONSOLE_PUBLIC_ASSETS}, default
+	 * {@code true}: they hold no data, and a browser cannot send the token when it opens
+	 * the page); {@code false} puts them behind the token like everything else
+	 * (docs/adr/0602)
+	 */
+	public record Console(@DefaultValue("true") boolean publicAssets) {
 	}
 
 	/** How strict the start-up is. */

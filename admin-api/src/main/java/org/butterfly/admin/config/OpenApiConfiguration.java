@@ -20,14 +20,14 @@ public class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI butterflyAdminApi() {
-		return new OpenAPI()
-			.info(new Info().title("Butterfly admin API")
-				.version("v1")
-				.description("Accounts, contact lists, sessions, NOT alerts and system messages of a Butterfly MSNP "
-						+ "server. Every /api/v1 operation needs Authorization: Bearer <BUTTERFLY_ADMIN_TOKEN>; "
-						+ "/actuator/health (with /liveness and /readiness) and this description are open. "
-						+ "Errors are RFC 9457 problem details; list refusals carry the MSNP error code "
-						+ "(msnpError). Names are Unicode here and URL-encoded on the wire."))
+		return new OpenAPI().info(new Info().title("Butterfly admin API")
+			.version("v1")
+			.description("Accounts, contact lists, sessions, NOT alerts and system messages of a Butterfly MSNP "
+					+ "server. Every /api/v1 operation needs Authorization: Bearer <BUTTERFLY_ADMIN_TOKEN>; "
+					+ "/actuator/health (with /liveness and /readiness) and this description are open, and so are "
+					+ "the operator console's files at /console/ unless butterfly.admin.console.public-assets=false. "
+					+ "Errors are RFC 9457 problem details; list refusals carry the MSNP error code "
+					+ "(msnpError). Names are Unicode here and URL-encoded on the wire."))
 			.components(new Components().addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));

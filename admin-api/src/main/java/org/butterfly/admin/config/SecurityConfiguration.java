@@ -43,9 +43,9 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(AdminToken adminToken) {
+	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(AdminToken adminToken, AdminProperties properties) {
 		FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(
-				new BearerTokenFilter(adminToken));
+				new BearerTokenFilter(adminToken, properties.admin().console().publicAssets()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
