@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -255,7 +254,6 @@ class MessengerClientTest {
 	 * messages with every ack mode, {@code BYE}.
 	 */
 	@Test
-	@Disabled("needs XFR SB from the lead's branch")
 	void chatsThroughThePlatform() throws Exception {
 		Events aliceEvents = new Events();
 		Events bobEvents = new Events();

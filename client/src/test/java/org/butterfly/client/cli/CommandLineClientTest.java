@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,7 +135,6 @@ class CommandLineClientTest {
 	 * library client that answers), plain lines go to it, bob's lines are printed.
 	 */
 	@Test
-	@Disabled("needs XFR SB from the lead's branch")
 	void chatsWithAContact() throws Exception {
 		TestPlatform platform = TestPlatform.get();
 		String alice = platform.createAccount("alice", "Alice");
