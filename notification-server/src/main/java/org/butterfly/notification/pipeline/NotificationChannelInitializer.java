@@ -44,6 +44,8 @@ public final class NotificationChannelInitializer extends ChannelInitializer<Cha
 
 	private final Disconnector disconnector;
 
+	private final NotificationFailures failures;
+
 	private final IdlePhases idle;
 
 	private final Consumer<NotificationSession> closed;
@@ -54,6 +56,7 @@ public final class NotificationChannelInitializer extends ChannelInitializer<Cha
 		this.dispatchers = dispatchers;
 		this.registry = registry;
 		this.disconnector = disconnector;
+		this.failures = new NotificationFailures(disconnector);
 		this.idle = idle;
 		this.closed = closed;
 	}
@@ -66,8 +69,10 @@ public final class NotificationChannelInitializer extends ChannelInitializer<Cha
 			.addLast(HandlerNames.FRAME_ENCODER, MsnpFrameEncoder.INSTANCE);
 		this.idle.install(channel.pipeline());
 		channel.pipeline()
-			.addLast(this.dispatchers, HandlerNames.DISPATCHER, new CommandDispatcher<>(NotificationSession::of,
-					(frame, session) -> this.parser.parse(frame, session.dialect()), this.registry, this.disconnector))
+			.addLast(this.dispatchers, HandlerNames.DISPATCHER,
+					new CommandDispatcher<>(NotificationSession::of,
+							(frame, session) -> this.parser.parse(frame, session.dialect()), this.registry,
+							this.disconnector, this.failures))
 			.addLast(HandlerNames.EXCEPTIONS, new ProtocolExceptionHandler(this.disconnector));
 		NotificationSession session = NotificationSession.install(channel,
 				channel.pipeline().context(HandlerNames.DISPATCHER).executor());

@@ -28,7 +28,8 @@ import org.butterfly.protocol.wire.FramingError;
  * (§2.8, §20);</li>
  * <li>the role's parser types the frame; a refusal is answered {@code NNN TrID} (closing
  * when the spec says so), a violation closes without a reply;</li>
- * <li>the command goes to its handler.</li>
+ * <li>the command goes to its handler; an exception it throws goes to the
+ * {@link CommandFailures} policy (by default: the connection closes).</li>
  * </ol>
  * Frames that arrive after the server decided to close are dropped. Stateless: one
  * instance serves every channel.
@@ -47,16 +48,29 @@ public final class CommandDispatcher<S extends ProtocolSession, R> extends Chann
 
 	private final Disconnector disconnector;
 
+	private final CommandFailures<S> failures;
+
 	/**
 	 * @param sessions finds the session the initializer put on the channel
 	 * @param parser types a frame for the session's current dialect
 	 */
 	public CommandDispatcher(Function<io.netty.channel.Channel, S> sessions, BiFunction<Frame, S, Parsed<R>> parser,
 			CommandRegistry<S, R> registry, Disconnector disconnector) {
+		this(sessions, parser, registry, disconnector, CommandFailures.close());
+	}
+
+	/**
+	 * @param sessions finds the session the initializer put on the channel
+	 * @param parser types a frame for the session's current dialect
+	 * @param failures what a handler's exception means for the connection
+	 */
+	public CommandDispatcher(Function<io.netty.channel.Channel, S> sessions, BiFunction<Frame, S, Parsed<R>> parser,
+			CommandRegistry<S, R> registry, Disconnector disconnector, CommandFailures<S> failures) {
 		this.sessions = sessions;
 		this.parser = parser;
 		this.registry = registry;
 		this.disconnector = disconnector;
+		this.failures = failures;
 	}
 
 	@Override
@@ -90,7 +104,12 @@ public final class CommandDispatcher<S extends ProtocolSession, R> extends Chann
 		}
 		Parsed<R> parsed = this.parser.apply(frame, session);
 		if (parsed instanceof Parsed.Command<R> command) {
-			this.registry.dispatch(session, command.command());
+			try {
+				this.registry.dispatch(session, command.command());
+			}
+			catch (RuntimeException failure) {
+				this.failures.failed(session, frame, failure);
+			}
 		}
 		else if (parsed instanceof Parsed.Refused<R> refused) {
 			if (refused.close()) {
