@@ -19,6 +19,7 @@ import org.butterfly.directory.privacy.VisibilityService;
 import org.butterfly.notification.auth.Mailbox;
 import org.butterfly.notification.auth.Salts;
 import org.butterfly.notification.auth.SignInCommands;
+import org.butterfly.notification.auth.SignInThrottle;
 import org.butterfly.notification.command.NotificationCommands;
 import org.butterfly.notification.command.Refusals;
 import org.butterfly.notification.contacts.EffectPublisher;
@@ -60,11 +61,6 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(NotificationProperties.class)
 @Import(ClusterConfiguration.class)
 public class NotificationServerConfiguration {
-
-	@Bean
-	Disconnector disconnector() {
-		return new Disconnector();
-	}
 
 	@Bean
 	Salts salts(ObjectProvider<Clock> clock) {
@@ -131,9 +127,9 @@ public class NotificationServerConfiguration {
 				new NegotiationCommands(disconnector, urls.download(), urls.info()),
 				new SignInCommands(accounts, sessionRegistry, presenceService, refusals, salts,
 						new Mailbox(urls.inbox(), urls.folders(), urls.post()), clock.getIfAvailable(Clock::systemUTC),
-						idlePhases::enterKeepAlive),
+						idlePhases::enterKeepAlive, new SignInThrottle(properties.limits().signIn().settings())),
 				new ListCommands(lists, new EffectPublisher(sessionRegistry, presenceService), presenceService,
-						refusals),
+						refusals, properties.limits().renames()::bucket),
 				new PresenceCommands(presenceService, noticeDelivery),
 				new ServiceCommands(accounts, new ServiceUrls(urls.services(), urls.login()), salts, refusals));
 		List<CommandHandler<NotificationSession, ?>> handlers = new ArrayList<>();
@@ -148,7 +144,7 @@ public class NotificationServerConfiguration {
 		return new NettyServer("ns", properties.listener(),
 				(dispatchers) -> new NotificationChannelInitializer(dispatchers, notificationCommands, disconnector,
 						idlePhases, presenceService::signedOut),
-				SessionDrainer.closeAll(disconnector, Replies.OUT_SHUTDOWN));
+				SessionDrainer.closeAll(disconnector, Replies.OUT_SHUTDOWN), disconnector);
 	}
 
 }
