@@ -26,9 +26,14 @@ public final class NotificationNode {
 				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
 				"--spring.datasource.hikari.maximum-pool-size=16", "--butterfly.notification.listener.host=127.0.0.1",
-				"--butterfly.notification.listener.port=0", "--butterfly.directory.bcrypt-strength=4",
-				"--logging.level.root=WARN", "--spring.application.name=notification-server",
-				"--spring.main.web-application-type=none", "--butterfly.directory.schema=validate");
+				"--butterfly.notification.listener.port=0",
+				// a load generator is the flood the per-client limits stop
+				// (docs/adr/0009)
+				"--butterfly.notification.listener.limits.commands-per-second=0",
+				"--butterfly.notification.listener.limits.connections-per-address=0",
+				"--butterfly.directory.bcrypt-strength=4", "--logging.level.root=WARN",
+				"--spring.application.name=notification-server", "--spring.main.web-application-type=none",
+				"--butterfly.directory.schema=validate");
 	}
 
 }

@@ -2,9 +2,12 @@ package org.butterfly.server;
 
 import java.time.Duration;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
+import io.netty.util.AttributeKey;
 import org.butterfly.protocol.pipeline.HandlerNames;
 
 /**
@@ -12,6 +15,10 @@ import org.butterfly.protocol.pipeline.HandlerNames;
  * client has signed in, then the keep-alive timeout. The timer sits at
  * {@link HandlerNames#IDLE}, followed by the sharable {@link IdleTimeoutHandler} at
  * {@link #EVENTS}, both on the channel's event loop.
+ * <p>
+ * A reader-idle timer alone does not stop a client that sends one byte a second and never
+ * completes a line (slowloris): the sign-in deadline closes a connection that has not
+ * signed in within a fixed time however busy it keeps the line.
  * <p>
  * Immutable and shared by all connections of a server.
  */
@@ -23,21 +30,32 @@ public final class IdlePhases {
 	 */
 	public static final String EVENTS = "msnp.idleEvents";
 
+	private static final AttributeKey<Future<?>> DEADLINE = AttributeKey.valueOf(IdlePhases.class, "signInDeadline");
+
 	private final Duration preAuthentication;
 
 	private final Duration keepAlive;
 
+	private final Duration signInWithin;
+
 	private final IdleTimeoutHandler events;
 
 	public IdlePhases(Duration preAuthentication, Duration keepAlive, IdleTimeoutHandler events) {
+		this(preAuthentication, keepAlive, ListenerProperties.Limits.NONE.signInWithin(), events);
+	}
+
+	public IdlePhases(Duration preAuthentication, Duration keepAlive, Duration signInWithin,
+			IdleTimeoutHandler events) {
 		this.preAuthentication = preAuthentication;
 		this.keepAlive = keepAlive;
+		this.signInWithin = signInWithin;
 		this.events = events;
 	}
 
 	/** The timeouts a listener is configured with. */
 	public static IdlePhases of(ListenerProperties listener, IdleTimeoutHandler events) {
-		return new IdlePhases(listener.idle().preAuthentication(), listener.idle().keepAlive(), events);
+		return new IdlePhases(listener.idle().preAuthentication(), listener.idle().keepAlive(),
+				listener.limits().signInWithin(), events);
 	}
 
 	/**
@@ -47,6 +65,12 @@ public final class IdlePhases {
 	public void install(ChannelPipeline pipeline) {
 		pipeline.addLast(HandlerNames.IDLE, new PhaseIdleStateHandler("before sign-in", this.preAuthentication))
 			.addLast(EVENTS, this.events);
+		Channel channel = pipeline.channel();
+		Future<?> deadline = channel.eventLoop()
+			.schedule(() -> this.events.deadlineMissed(channel, this.signInWithin), this.signInWithin.toMillis(),
+					TimeUnit.MILLISECONDS);
+		channel.attr(DEADLINE).set(deadline);
+		channel.closeFuture().addListener((closed) -> deadline.cancel(false));
 	}
 
 	/**
@@ -61,6 +85,10 @@ public final class IdlePhases {
 		if (!channel.eventLoop().inEventLoop()) {
 			channel.eventLoop().execute(() -> enterKeepAlive(channel));
 			return;
+		}
+		Future<?> deadline = channel.attr(DEADLINE).getAndSet(null);
+		if (deadline != null) {
+			deadline.cancel(false);
 		}
 		ChannelPipeline pipeline = channel.pipeline();
 		if (!channel.isActive() || pipeline.context(HandlerNames.IDLE) == null) {

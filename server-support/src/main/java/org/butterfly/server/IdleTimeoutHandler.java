@@ -1,5 +1,8 @@
 package org.butterfly.server;
 
+import java.time.Duration;
+
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,6 +25,16 @@ public final class IdleTimeoutHandler extends ChannelInboundHandlerAdapter {
 
 	public IdleTimeoutHandler(Disconnector disconnector) {
 		this.disconnector = disconnector;
+	}
+
+	/**
+	 * Closes a connection that has not signed in within the deadline
+	 * ({@link CloseReason.Kind#RATE_LIMITED}: it kept the line busy, else the idle timer
+	 * would have fired first).
+	 */
+	void deadlineMissed(Channel channel, Duration deadline) {
+		this.disconnector.close(channel,
+				CloseReason.of(CloseReason.Kind.RATE_LIMITED, "not signed in within " + deadline.toMillis() + " ms"));
 	}
 
 	@Override

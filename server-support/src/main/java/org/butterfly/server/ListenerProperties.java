@@ -28,12 +28,15 @@ import org.springframework.util.unit.DataSize;
  * @param shutdownGrace how long a stopping server waits for connections to close before
  * closing them itself
  * @param writeBuffer the outbound buffer water marks that flip a channel's writability
+ * @param limits what one client may do: connections per address, command rate, time to
+ * sign in
  */
 public record ListenerProperties(@DefaultValue("0.0.0.0") String host, @DefaultValue("0") int port,
 		@DefaultValue("127.0.0.1") String advertisedHost, @DefaultValue("0") int advertisedPort,
 		@DefaultValue("false") boolean allowHostnames, String localName, @DefaultValue("0") int ioThreads,
 		@DefaultValue("8") int workerThreads, @DefaultValue("1024") int backlog, @DefaultValue Idle idle,
-		@DefaultValue("10s") Duration shutdownGrace, @DefaultValue WriteBuffer writeBuffer) {
+		@DefaultValue("10s") Duration shutdownGrace, @DefaultValue WriteBuffer writeBuffer,
+		@DefaultValue Limits limits) {
 
 	public ListenerProperties {
 		require(port >= 0 && port <= 65535, "port must be 0-65535: " + port);
@@ -92,6 +95,36 @@ public record ListenerProperties(@DefaultValue("0.0.0.0") String host, @DefaultV
 		public WriteBuffer {
 			require(low.toBytes() >= 0 && low.toBytes() <= high.toBytes() && high.toBytes() <= Integer.MAX_VALUE,
 					"write-buffer.low must not exceed write-buffer.high");
+		}
+
+	}
+
+	/**
+	 * Limits on what one client may do (issue 11), with defaults a public server can run
+	 * with: an official client sends a handful of commands at sign-in and about one a
+	 * second while chatting.
+	 *
+	 * @param connectionsPerAddress open connections one source address may hold; 0 for no
+	 * limit (users behind one NAT share an address, hence a generous default)
+	 * @param commandsPerSecond sustained commands per second per connection, refilling
+	 * the burst; 0 for no limit
+	 * @param commandBurst commands a connection may send at once (pipelining) before the
+	 * rate applies
+	 * @param signInWithin how long a connection may take from connecting to signing in,
+	 * however busy it keeps the line (slowloris senders); for the dispatch server, the
+	 * whole connection
+	 */
+	public record Limits(@DefaultValue("64") int connectionsPerAddress, @DefaultValue("20") double commandsPerSecond,
+			@DefaultValue("200") int commandBurst, @DefaultValue("2m") Duration signInWithin) {
+
+		/** No limits beyond a generous sign-in deadline: tests and benchmarks. */
+		public static final Limits NONE = new Limits(0, 0, 1, Duration.ofHours(1));
+
+		public Limits {
+			require(connectionsPerAddress >= 0, "limits.connections-per-address must not be negative");
+			require(commandsPerSecond >= 0, "limits.commands-per-second must not be negative");
+			require(commandBurst >= 1, "limits.command-burst must be at least 1");
+			require(signInWithin.toMillis() > 0, "limits.sign-in-within must be positive");
 		}
 
 	}

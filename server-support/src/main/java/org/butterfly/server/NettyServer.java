@@ -7,9 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -24,6 +26,9 @@ import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import org.butterfly.protocol.pipeline.CloseReason;
+import org.butterfly.protocol.pipeline.Disconnector;
+import org.butterfly.protocol.pipeline.HandlerNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +74,8 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 
 	private final SessionDrainer drainer;
 
+	private final Disconnector disconnector;
+
 	private final ChannelGroup connections;
 
 	private final Object monitor = new Object();
@@ -96,10 +103,21 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 	 */
 	public NettyServer(String role, ListenerProperties listener, ChannelInitializerFactory initializers,
 			SessionDrainer drainer) {
+		this(role, listener, initializers, drainer, new Disconnector());
+	}
+
+	/**
+	 * @param disconnector closes connections over the listener's
+	 * {@linkplain ListenerProperties#limits() limits}, so they are counted with the
+	 * application's other closes
+	 */
+	public NettyServer(String role, ListenerProperties listener, ChannelInitializerFactory initializers,
+			SessionDrainer drainer, Disconnector disconnector) {
 		this.role = role;
 		this.listener = listener;
 		this.initializers = initializers;
 		this.drainer = drainer;
+		this.disconnector = disconnector;
 		this.connections = new DefaultChannelGroup(role + "-connections", GlobalEventExecutor.INSTANCE);
 	}
 
@@ -273,15 +291,20 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * Admits a new connection into {@link #connections()} and hands it to the
-	 * application's initializer, unless the server is stopping.
+	 * application's initializer, unless the server is stopping or the source address
+	 * holds its limit of connections; then adds the listener's guards right after the
+	 * application's frame decoder: the command rate limit and read back-pressure.
 	 */
 	@Sharable
 	private final class Admission extends ChannelInitializer<Channel> {
 
 		private final ChannelInitializer<Channel> application;
 
+		private final ConnectionsPerAddress perAddress;
+
 		Admission(ChannelInitializer<Channel> application) {
 			this.application = application;
+			this.perAddress = new ConnectionsPerAddress(NettyServer.this.listener.limits().connectionsPerAddress());
 		}
 
 		@Override
@@ -291,8 +314,32 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 				channel.close();
 				return;
 			}
+			if (!this.perAddress.admit(channel)) {
+				NettyServer.this.disconnector.close(channel,
+						CloseReason.of(CloseReason.Kind.TOO_MANY_CONNECTIONS, "connections per address"));
+				return;
+			}
 			NettyServer.this.connections.add(channel);
-			channel.pipeline().addLast(this.application);
+			ChannelPipeline pipeline = channel.pipeline();
+			// A channel is registered when this runs, so the application's initializer
+			// runs at once and its decoder is in place below.
+			pipeline.addLast(this.application);
+			String decoder = (pipeline.get(HandlerNames.FRAME_DECODER) != null) ? HandlerNames.FRAME_DECODER : null;
+			ListenerProperties.Limits limits = NettyServer.this.listener.limits();
+			if (limits.commandsPerSecond() > 0) {
+				addAfter(pipeline, decoder, CommandRateLimiter.NAME,
+						new CommandRateLimiter(limits, NettyServer.this.disconnector));
+			}
+			addAfter(pipeline, decoder, ReadBackpressure.NAME, ReadBackpressure.INSTANCE);
+		}
+
+		private static void addAfter(ChannelPipeline pipeline, String base, String name, ChannelHandler handler) {
+			if (base != null) {
+				pipeline.addAfter(base, name, handler);
+			}
+			else {
+				pipeline.addFirst(name, handler);
+			}
 		}
 
 	}

@@ -1,8 +1,11 @@
 package org.butterfly.server;
 
+import java.util.List;
+
 import org.butterfly.protocol.pipeline.Disconnector;
 import org.butterfly.protocol.pipeline.ProtocolExceptionHandler;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +21,18 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 public class ServerSupportAutoConfiguration {
 
+	/** Counts closes by kind; a metrics registry adds its own {@link CloseCounter}. */
 	@Bean
 	@ConditionalOnMissingBean
-	public Disconnector disconnector() {
-		return new Disconnector();
+	public CloseCounts closeCounts() {
+		return new CloseCounts();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public Disconnector disconnector(ObjectProvider<CloseCounter> counters) {
+		List<CloseCounter> all = counters.orderedStream().toList();
+		return new Disconnector((channel, reason) -> all.forEach((counter) -> counter.closed(reason.kind())));
 	}
 
 	@Bean

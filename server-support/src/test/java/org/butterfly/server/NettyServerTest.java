@@ -1,7 +1,10 @@
 package org.butterfly.server;
 
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -43,7 +47,9 @@ class NettyServerTest {
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
 
-	private final Disconnector disconnector = new Disconnector();
+	private final CloseCounts closes = new CloseCounts();
+
+	private final Disconnector disconnector = new Disconnector((channel, reason) -> this.closes.closed(reason.kind()));
 
 	private final Set<String> threads = ConcurrentHashMap.newKeySet();
 
@@ -157,11 +163,139 @@ class NettyServerTest {
 	}
 
 	@Test
+	void aConnectionBeyondItsCommandBurstIsClosedAsRateLimitedAndOthersGoOn() {
+		this.server = start(
+				listener(MINUTE, MINUTE, Duration.ofSeconds(2), null, new ListenerProperties.Limits(0, 1, 20, MINUTE)),
+				SessionDrainer.none());
+		MsnpTestClient flooder = MsnpTestClient.connect(this.server.localAddress());
+		MsnpTestClient bystander = MsnpTestClient.connect(this.server.localAddress());
+		flooder.sendRaw("PNG\r\n".repeat(20).getBytes(StandardCharsets.US_ASCII));
+		for (int i = 0; i < 20; i++) {
+			assertThat(flooder.next(WAIT)).as("answer %d of the burst", i + 1).isEqualTo(Replies.QNG);
+		}
+		flooder.send(Frame.of("PNG"));
+		assertThat(flooder.next(WAIT)).as("one more within the second").isSameAs(MsnpTestClient.CLOSED);
+		assertThat(this.closes.count(CloseReason.Kind.RATE_LIMITED)).isOne();
+		bystander.sendRaw("PNG\r\n".repeat(20).getBytes(StandardCharsets.US_ASCII));
+		for (int i = 0; i < 20; i++) {
+			assertThat(bystander.next(WAIT)).as("the limit is per connection").isEqualTo(Replies.QNG);
+		}
+		bystander.close();
+	}
+
+	@Test
+	void aConnectionThatPacesItselfIsNeverCutOff() throws InterruptedException {
+		this.server = start(
+				listener(MINUTE, MINUTE, Duration.ofSeconds(2), null, new ListenerProperties.Limits(0, 50, 5, MINUTE)),
+				SessionDrainer.none());
+		try (MsnpTestClient client = MsnpTestClient.connect(this.server.localAddress())) {
+			for (int i = 0; i < 30; i++) {
+				client.send(Frame.of("PNG"));
+				assertThat(client.next(WAIT)).isEqualTo(Replies.QNG);
+				Thread.sleep(25); // 40 a second, under the 50 the bucket refills
+			}
+		}
+		assertThat(this.closes.count(CloseReason.Kind.RATE_LIMITED)).isZero();
+	}
+
+	@Test
+	void anAddressHoldsAtMostItsLimitOfConnections() {
+		this.server = start(
+				listener(MINUTE, MINUTE, Duration.ofSeconds(2), null, new ListenerProperties.Limits(3, 0, 1, MINUTE)),
+				SessionDrainer.none());
+		InetSocketAddress crowded = new InetSocketAddress("127.0.0.21", 0);
+		List<MsnpTestClient> admitted = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			admitted.add(served(MsnpTestClient.connect(this.server.localAddress(), crowded)));
+		}
+		MsnpTestClient fourth = MsnpTestClient.connect(this.server.localAddress(), crowded);
+		assertThat(fourth.next(WAIT)).isSameAs(MsnpTestClient.CLOSED);
+		assertThat(this.closes.count(CloseReason.Kind.TOO_MANY_CONNECTIONS)).isOne();
+		served(MsnpTestClient.connect(this.server.localAddress(), new InetSocketAddress("127.0.0.22", 0))).close();
+		admitted.remove(0).close();
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		MsnpTestClient again;
+		do {
+			assertThat(System.nanoTime()).as("a freed slot is reused").isLessThan(deadline);
+			again = MsnpTestClient.connect(this.server.localAddress(), crowded);
+			again.send(Frame.of("PNG"));
+		}
+		while (again.next(WAIT) != Replies.QNG && !again.isOpen());
+		again.close();
+		admitted.forEach(MsnpTestClient::close);
+	}
+
+	@Test
+	void aBusyConnectionThatNeverSignsInIsClosedAtTheSignInDeadline() throws InterruptedException {
+		this.server = start(listener(Duration.ofMillis(400), MINUTE, Duration.ofSeconds(2), null,
+				new ListenerProperties.Limits(0, 0, 1, Duration.ofMillis(900))), SessionDrainer.none());
+		MsnpTestClient idler = MsnpTestClient.connect(this.server.localAddress());
+		MsnpTestClient member = MsnpTestClient.connect(this.server.localAddress());
+		member.send(Frame.of("USR", "1"));
+		assertThat(member.next(WAIT)).isEqualTo(Frame.of("USR", "1", "OK"));
+		Object last = null;
+		long started = System.nanoTime();
+		// A PNG every 200 ms keeps the 400 ms idle timer from ever firing.
+		while (last != MsnpTestClient.CLOSED && System.nanoTime() - started < WAIT.toNanos()) {
+			idler.channel().writeAndFlush(Frame.of("PNG"));
+			last = idler.next(Duration.ofMillis(200));
+			if (last == Replies.QNG) {
+				Thread.sleep(150);
+			}
+		}
+		assertThat(last).isSameAs(MsnpTestClient.CLOSED);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(800),
+				Duration.ofMillis(2000));
+		assertThat(this.closes.count(CloseReason.Kind.RATE_LIMITED)).isOne();
+		member.send(Frame.of("PNG"));
+		assertThat(member.next(WAIT)).as("signed in before the deadline").isEqualTo(Replies.QNG);
+		member.close();
+	}
+
+	@Test
+	void aClientThatNeverReadsStopsBeingReadAndLosesNothing() {
+		this.server = start(listener(MINUTE, MINUTE, Duration.ofSeconds(2), null), SessionDrainer.none());
+		MsnpTestClient client = MsnpTestClient.connect(this.server.localAddress());
+		client.channel().config().setAutoRead(false);
+		int commands = 1_000_000;
+		client.channel()
+			.writeAndFlush(Unpooled.wrappedBuffer("PNG\r\n".repeat(commands).getBytes(StandardCharsets.US_ASCII)));
+		Channel served = awaitConnections(1).iterator().next();
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (served.config().isAutoRead()) {
+			assertThat(System.nanoTime()).as("reading paused").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
+		assertThat(client.channel().unsafe().outboundBuffer().totalPendingWriteBytes())
+			.as("commands the server has not read yet")
+			.isPositive();
+		client.channel().config().setAutoRead(true);
+		client.channel().read();
+		for (int i = 0; i < commands; i++) {
+			assertThat(client.next(WAIT)).as("reply %d", i + 1).isEqualTo(Replies.QNG);
+		}
+		long drained = System.nanoTime() + WAIT.toNanos();
+		while (!served.config().isAutoRead()) {
+			// the writability event follows the last flush on the server's event loop
+			assertThat(System.nanoTime()).as("reading again").isLessThan(drained);
+			Thread.onSpinWait();
+		}
+		client.close();
+	}
+
+	private static MsnpTestClient served(MsnpTestClient client) {
+		client.send(Frame.of("PNG"));
+		assertThat(client.next(WAIT)).isEqualTo(Replies.QNG);
+		return client;
+	}
+
+	@Test
 	void aPortInUseFailsTheStartAndReleasesItsThreads() {
 		this.server = start(listener(MINUTE, MINUTE, Duration.ofSeconds(1), null), SessionDrainer.none());
 		ListenerProperties taken = new ListenerProperties("127.0.0.1", this.server.localAddress().getPort(),
 				"127.0.0.1", 0, false, null, 1, 1, 16, new ListenerProperties.Idle(WAIT, WAIT), Duration.ZERO,
-				new ListenerProperties.WriteBuffer(DataSize.ofKilobytes(32), DataSize.ofKilobytes(64)));
+				new ListenerProperties.WriteBuffer(DataSize.ofKilobytes(32), DataSize.ofKilobytes(64)),
+				ListenerProperties.Limits.NONE);
 		NettyServer clash = new NettyServer("clash", taken, (dispatchers) -> new ChannelInitializer<>() {
 			@Override
 			protected void initChannel(Channel ch) {
@@ -187,16 +321,21 @@ class NettyServerTest {
 				idle.install(ch.pipeline());
 				ch.pipeline().addLast(dispatchers, HandlerNames.DISPATCHER, new ToyHandler(idle));
 			}
-		}, drainer);
+		}, drainer, this.disconnector);
 		started.start();
 		return started;
 	}
 
 	private static ListenerProperties listener(Duration preAuthentication, Duration keepAlive, Duration grace,
 			String localName) {
+		return listener(preAuthentication, keepAlive, grace, localName, ListenerProperties.Limits.NONE);
+	}
+
+	private static ListenerProperties listener(Duration preAuthentication, Duration keepAlive, Duration grace,
+			String localName, ListenerProperties.Limits limits) {
 		return new ListenerProperties("127.0.0.1", 0, "127.0.0.1", 0, false, localName, 1, 2, 16,
 				new ListenerProperties.Idle(preAuthentication, keepAlive), grace,
-				new ListenerProperties.WriteBuffer(DataSize.ofKilobytes(32), DataSize.ofKilobytes(64)));
+				new ListenerProperties.WriteBuffer(DataSize.ofKilobytes(1), DataSize.ofKilobytes(2)), limits);
 	}
 
 	private ChannelGroup awaitConnections(int count) {

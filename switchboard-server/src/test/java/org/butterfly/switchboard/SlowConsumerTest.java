@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code BYE}, and they keep chatting in the same room.
  */
 @ExtendWith(NettyLeakDetection.class)
-@SpringBootTest
+// The sender floods on purpose to fill the reader's buffers: no command rate limit here
+// (docs/adr/0009).
+@SpringBootTest(properties = "butterfly.switchboard.listener.limits.commands-per-second=0")
 @ActiveProfiles("test")
 @Import(FakeNotificationSide.class)
 class SlowConsumerTest {

@@ -104,9 +104,16 @@ class SwitchboardTranscriptsTest {
 
 	/** Fresh tickets for a run, good and bad, and this node's address. */
 	TranscriptRunner withTickets(TranscriptRunner runner) {
-		String node = node();
-		TicketIssuer issuer = new TicketIssuer(this.keys);
-		TicketIssuer past = new TicketIssuer(this.keys, Duration.ofSeconds(60),
+		return withTickets(runner, this.keys, node());
+	}
+
+	/**
+	 * Fresh tickets for a run against the node advertised as {@code node}, and its
+	 * address as {@code ${sb}}.
+	 */
+	static TranscriptRunner withTickets(TranscriptRunner runner, TicketKeys keys, String node) {
+		TicketIssuer issuer = new TicketIssuer(keys);
+		TicketIssuer past = new TicketIssuer(keys, Duration.ofSeconds(60),
 				Clock.fixed(Instant.now().minusSeconds(61), ZoneOffset.UTC));
 		TicketIssuer stranger = new TicketIssuer(TicketKeys.of("somebody-else's-secret-that-is-long-enough"));
 		String genuine = issuer.issueCaller(node, "alice@example.test", "Alice%20A.");

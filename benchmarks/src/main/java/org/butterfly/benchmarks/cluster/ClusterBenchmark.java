@@ -207,9 +207,13 @@ public final class ClusterBenchmark {
 				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
 				"--spring.datasource.hikari.maximum-pool-size=16", "--butterfly.notification.listener.host=" + host,
-				"--butterfly.notification.listener.port=0", "--butterfly.notification.listener.advertised-host=" + host,
-				"--butterfly.directory.bcrypt-strength=4", "--butterfly.cluster.mode=postgres",
-				"--butterfly.cluster.database.url=" + database.jdbcUrl(),
+				"--butterfly.notification.listener.port=0",
+				// a load generator is the flood the per-client limits stop
+				// (docs/adr/0009)
+				"--butterfly.notification.listener.limits.commands-per-second=0",
+				"--butterfly.notification.listener.limits.connections-per-address=0",
+				"--butterfly.notification.listener.advertised-host=" + host, "--butterfly.directory.bcrypt-strength=4",
+				"--butterfly.cluster.mode=postgres", "--butterfly.cluster.database.url=" + database.jdbcUrl(),
 				"--butterfly.cluster.database.username=" + database.username(),
 				"--butterfly.cluster.database.password=" + database.password(), "--logging.level.root=WARN",
 				// Other applications' application.yml may come first on a shared class

@@ -63,7 +63,8 @@ final class SwitchboardNode implements AutoCloseable {
 		ListenerProperties listener = new ListenerProperties("127.0.0.1", 0, "127.0.0.1", 0, false, null, ioThreads,
 				workerThreads, 1024, new ListenerProperties.Idle(Duration.ofSeconds(60), Duration.ofMinutes(5)),
 				Duration.ofSeconds(1),
-				new ListenerProperties.WriteBuffer(DataSize.ofKilobytes(32), DataSize.ofKilobytes(64)));
+				new ListenerProperties.WriteBuffer(DataSize.ofKilobytes(32), DataSize.ofKilobytes(64)),
+				ListenerProperties.Limits.NONE);
 		AtomicReference<NettyServer> self = new AtomicReference<>();
 		SwitchboardTickets tickets = new SwitchboardTickets(this.issuer, new TicketVerifier(keys),
 				() -> self.get().advertisedAddress().toString());

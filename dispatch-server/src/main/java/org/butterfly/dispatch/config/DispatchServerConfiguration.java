@@ -112,8 +112,10 @@ public class DispatchServerConfiguration {
 			IdleTimeoutHandler idleTimeoutHandler, ProtocolExceptionHandler protocolExceptionHandler) {
 		ListenerProperties listener = properties.listener();
 		IdlePhases idle = IdlePhases.of(listener, idleTimeoutHandler);
-		return new NettyServer("ds", listener, (dispatchers) -> new DispatchChannelInitializer(dispatchers,
-				dispatchCommands, disconnector, idle, protocolExceptionHandler), SessionDrainer.closeAll(disconnector));
+		return new NettyServer(
+				"ds", listener, (dispatchers) -> new DispatchChannelInitializer(dispatchers, dispatchCommands,
+						disconnector, idle, protocolExceptionHandler),
+				SessionDrainer.closeAll(disconnector), disconnector);
 	}
 
 	private static VersionCheck versionCheck(DispatchProperties properties) {

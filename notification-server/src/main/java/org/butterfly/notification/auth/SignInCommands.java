@@ -1,5 +1,6 @@
 package org.butterfly.notification.auth;
 
+import java.net.SocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.butterfly.protocol.wire.Frame;
 
 /**
  * The MD5 sign-in (msnp.md §5): {@code USR MD5 I} answers a fresh salt, known account or
- * not, and {@code USR MD5 S} checks the response with the directory. Success sends
+ * not, and {@code USR MD5 S} checks the response with the directory. Failures are counted
+ * by the {@link SignInThrottle}, which refuses locked-out attempts. Success sends
  * {@code USR OK}, the profile and (if e-mail is enabled) the mailbox status, then claims
  * the account: an older session gets {@code OUT OTH} and its watchers {@code FLN} (§5.4).
  */
@@ -50,12 +52,16 @@ public final class SignInCommands implements NotificationCommands {
 
 	private final Consumer<Channel> signedIn;
 
+	private final SignInThrottle throttle;
+
 	/**
 	 * @param signedIn told about each connection that signed in, on its executor (e.g. to
 	 * switch to the keep-alive idle timeout)
+	 * @param throttle counts failures and refuses locked-out attempts unchecked
 	 */
 	public SignInCommands(AccountService accounts, SessionRegistry sessions, PresenceService presence,
-			Refusals refusals, Salts salts, Mailbox mailbox, Clock clock, Consumer<Channel> signedIn) {
+			Refusals refusals, Salts salts, Mailbox mailbox, Clock clock, Consumer<Channel> signedIn,
+			SignInThrottle throttle) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.presence = presence;
@@ -64,6 +70,7 @@ public final class SignInCommands implements NotificationCommands {
 		this.mailbox = mailbox;
 		this.clock = clock;
 		this.signedIn = signedIn;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -100,12 +107,21 @@ public final class SignInCommands implements NotificationCommands {
 
 	private void subsequent(NotificationSession session, Usr command) {
 		String handle = session.pendingHandle();
+		SocketAddress from = session.channel().remoteAddress();
+		if (!this.throttle.allows(handle, from)) {
+			// The same answer as a wrong password: a locked-out guesser learns nothing.
+			this.refusals.refuseAndClose(session, ErrorCode.AUTHENTICATION_FAILED, command.trId(),
+					CloseReason.Kind.RATE_LIMITED);
+			return;
+		}
 		Optional<Account> account = this.accounts.signInMd5(handle, session.pendingSalt(), command.value());
 		if (account.isEmpty()) {
+			this.throttle.failed(handle, from);
 			this.refusals.refuseAndClose(session, ErrorCode.AUTHENTICATION_FAILED, command.trId(),
 					CloseReason.Kind.REFUSED);
 			return;
 		}
+		this.throttle.succeeded(handle, from);
 		Account signedIn = account.get();
 		session.authenticated(
 				new Principal(signedIn.email(), signedIn.id(), signedIn.puid().high(), signedIn.puid().low()),

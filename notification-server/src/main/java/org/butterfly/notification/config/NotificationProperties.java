@@ -3,7 +3,9 @@ package org.butterfly.notification.config;
 import java.time.Duration;
 import java.util.List;
 
+import org.butterfly.notification.auth.SignInThrottle;
 import org.butterfly.server.ListenerProperties;
+import org.butterfly.server.TokenBucket;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code BUTTERFLY_ADVERTISED_HOST} (127.0.0.1)
  * @param urls the pages {@code URL}, {@code CVR} and the mailbox message point to
  * @param switchboards how {@code XFR SB} hands out switchboards
+ * @param limits sign-in failures and rename rates
  */
 @ConfigurationProperties("butterfly.notification")
 public record NotificationProperties(@DefaultValue ListenerProperties listener, @DefaultValue Urls urls,
-		@DefaultValue Switchboards switchboards) {
+		@DefaultValue Switchboards switchboards, @DefaultValue Limits limits) {
 
 	/**
 	 * @param secretKeys the ticket keys shared with every switchboard, the signing key
@@ -30,6 +33,46 @@ public record NotificationProperties(@DefaultValue ListenerProperties listener, 
 	 */
 	public record Switchboards(@DefaultValue List<String> secretKeys, @DefaultValue("60s") Duration ticketLifetime,
 			@DefaultValue("1s") Duration refresh) {
+	}
+
+	/**
+	 * Limits of the notification server beyond the listener's (ADR 0310).
+	 *
+	 * @param signIn failed sign-ins and their lockouts
+	 * @param renames {@code REA} per session: a burst, then a rate ({@code 800} beyond)
+	 */
+	public record Limits(@DefaultValue SignIn signIn, @DefaultValue Renames renames) {
+	}
+
+	/**
+	 * @param accountFreeFailures failures to one account from one address before its
+	 * first lockout
+	 * @param addressFreeFailures failures from one address, any accounts, before its
+	 * first lockout
+	 * @param lockout the first lockout, doubled by each further failure
+	 * @param maxLockout the cap of a lockout, and how long failures are remembered
+	 */
+	public record SignIn(@DefaultValue("5") int accountFreeFailures, @DefaultValue("30") int addressFreeFailures,
+			@DefaultValue("2s") Duration lockout, @DefaultValue("15m") Duration maxLockout) {
+
+		public SignInThrottle.Settings settings() {
+			return new SignInThrottle.Settings(this.accountFreeFailures, this.addressFreeFailures, this.lockout,
+					this.maxLockout);
+		}
+
+	}
+
+	/**
+	 * @param burst renames a session may make in quick succession (msnp.md §9.3: the
+	 * sixth quick one is refused)
+	 * @param perMinute renames regained per minute
+	 */
+	public record Renames(@DefaultValue("5") int burst, @DefaultValue("6") double perMinute) {
+
+		public TokenBucket bucket() {
+			return new TokenBucket(this.perMinute / 60, this.burst);
+		}
+
 	}
 
 	/**

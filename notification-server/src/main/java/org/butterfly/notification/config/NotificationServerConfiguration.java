@@ -25,6 +25,7 @@ import org.butterfly.notification.auth.SignInCommands;
 import org.butterfly.notification.chat.RingAnswers;
 import org.butterfly.notification.chat.SwitchboardReferrals;
 import org.butterfly.notification.challenge.ChallengeCommands;
+import org.butterfly.notification.auth.SignInThrottle;
 import org.butterfly.notification.command.NotificationCommands;
 import org.butterfly.notification.command.Refusals;
 import org.butterfly.notification.contacts.EffectPublisher;
@@ -73,11 +74,6 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties({ NotificationProperties.class, ServiceProperties.class })
 @Import(ClusterConfiguration.class)
 public class NotificationServerConfiguration {
-
-	@Bean
-	Disconnector disconnector() {
-		return new Disconnector();
-	}
 
 	@Bean
 	Salts salts(ObjectProvider<Clock> clock) {
@@ -175,9 +171,9 @@ public class NotificationServerConfiguration {
 				new NegotiationCommands(disconnector, urls.download(), urls.info()),
 				new SignInCommands(accounts, sessionRegistry, presenceService, refusals, salts,
 						new Mailbox(urls.inbox(), urls.folders(), urls.post()), clock.getIfAvailable(Clock::systemUTC),
-						idlePhases::enterKeepAlive),
+						idlePhases::enterKeepAlive, new SignInThrottle(properties.limits().signIn().settings())),
 				new ListCommands(lists, new EffectPublisher(sessionRegistry, presenceService), presenceService,
-						refusals),
+						refusals, properties.limits().renames()::bucket),
 				new PresenceCommands(presenceService, noticeDelivery, challengeCommands::afterFirstChg),
 				new SwitchboardReferrals(clusterNodeRegistry, notificationTicketIssuer,
 						properties.switchboards().refresh()),
@@ -195,7 +191,7 @@ public class NotificationServerConfiguration {
 		return new NettyServer("ns", properties.listener(),
 				(dispatchers) -> new NotificationChannelInitializer(dispatchers, notificationCommands, disconnector,
 						idlePhases, presenceService::signedOut),
-				SessionDrainer.closeAll(disconnector, Replies.OUT_SHUTDOWN));
+				SessionDrainer.closeAll(disconnector, Replies.OUT_SHUTDOWN), disconnector);
 	}
 
 }

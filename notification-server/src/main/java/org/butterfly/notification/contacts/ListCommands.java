@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.butterfly.directory.account.AccountNotFoundException;
 import org.butterfly.directory.contacts.ContactAdded;
@@ -33,9 +34,11 @@ import org.butterfly.protocol.command.ClientCommands.Syn;
 import org.butterfly.protocol.command.NotificationCommand;
 import org.butterfly.protocol.dispatch.CommandHandler;
 import org.butterfly.protocol.reply.Replies;
+import org.butterfly.protocol.vocab.ErrorCode;
 import org.butterfly.protocol.vocab.Handles;
 import org.butterfly.protocol.vocab.ListType;
 import org.butterfly.protocol.wire.Frame;
+import org.butterfly.server.TokenBucket;
 
 /**
  * The list commands (msnp.md §7, §9, §10, §11.1): {@code SYN LST GTC BLP ADD REM REA PRP}
@@ -53,11 +56,19 @@ public final class ListCommands implements NotificationCommands {
 
 	private final Refusals refusals;
 
-	public ListCommands(ListService lists, EffectPublisher effects, PresenceService presence, Refusals refusals) {
+	private final Supplier<TokenBucket> renames;
+
+	/**
+	 * @param renames makes each session's {@code REA} rate limit (msnp.md §9.3: a sixth
+	 * quick rename gets {@code 800})
+	 */
+	public ListCommands(ListService lists, EffectPublisher effects, PresenceService presence, Refusals refusals,
+			Supplier<TokenBucket> renames) {
 		this.lists = lists;
 		this.effects = effects;
 		this.presence = presence;
 		this.refusals = refusals;
+		this.renames = renames;
 	}
 
 	@Override
@@ -150,6 +161,10 @@ public final class ListCommands implements NotificationCommands {
 	}
 
 	void rea(NotificationSession session, Rea command) {
+		if (!session.renames(this.renames).tryTake()) {
+			session.send(Replies.error(ErrorCode.RATE_LIMITED, command.trId()));
+			return;
+		}
 		ListUpdate update = this.lists.rename(session.handle(), command.handle(), command.newName());
 		String target = Handles.normalize(command.handle());
 		if (target.equals(session.handle())) {

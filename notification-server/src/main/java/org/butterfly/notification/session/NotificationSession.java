@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
@@ -11,6 +12,7 @@ import io.netty.util.concurrent.EventExecutor;
 import org.butterfly.protocol.dispatch.ProtocolSession;
 import org.butterfly.protocol.vocab.Dialect;
 import org.butterfly.protocol.vocab.Status;
+import org.butterfly.server.TokenBucket;
 
 /**
  * The state of one notification-server connection (msnp.md §1.4), kept on its channel.
@@ -51,6 +53,8 @@ public final class NotificationSession implements ProtocolSession {
 
 	private String pendingChallenge;
 
+	private TokenBucket renames;
+
 	/** What this client was last told about each contact that it sees online. */
 	private final Map<String, Presence> shownOnline = new HashMap<>();
 
@@ -68,6 +72,17 @@ public final class NotificationSession implements ProtocolSession {
 
 	public static NotificationSession of(Channel channel) {
 		return Objects.requireNonNull(channel.attr(KEY).get(), "no session: the initializer installs it");
+	}
+
+	/**
+	 * This session's {@code REA} rate limit, made by {@code create} on first use; only on
+	 * the session's executor.
+	 */
+	public TokenBucket renames(Supplier<TokenBucket> create) {
+		if (this.renames == null) {
+			this.renames = create.get();
+		}
+		return this.renames;
 	}
 
 	/** Unique among this process's sessions: it names the session in the cluster. */

@@ -37,6 +37,13 @@ public record CloseReason(Kind kind, String detail) {
 		TAKEN_OVER,
 		/** The reader could not keep up with what it was sent. */
 		SLOW_CONSUMER,
+		/**
+		 * The connection sent commands faster than its rate limit allows, or did not
+		 * finish signing in within the sign-in deadline.
+		 */
+		RATE_LIMITED,
+		/** The source address already holds as many connections as it may. */
+		TOO_MANY_CONNECTIONS,
 		/** The server is shutting down ({@code OUT SSD}). */
 		SERVER_SHUTDOWN,
 		/** An exception or I/O failure. */

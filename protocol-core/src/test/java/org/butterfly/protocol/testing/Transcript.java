@@ -23,6 +23,12 @@ import java.util.List;
  * SUB {                            the enclosed S:/S= lines arrive in any order
  * }
  * RAW: bytes\r\n                   send raw bytes, with \r \n \t \\ and \xHH escapes
+ * DRIP 250: bytes\r\n              send raw bytes one at a time, 250 ms apart, in the background (a slowloris
+ *                                  sender; the script goes on at once, writes after a close are dropped)
+ * WAIT 500                         pause the script for 500 ms
+ * REPEAT 10000: PNG\r\n            send the raw bytes this many times in one write (pipelining)
+ * NOREAD                           stop reading the current session's connection (a reader that never reads)
+ * DRAIN                            read again, discard every line, and expect the server to close
  * CLOSED                           the server closes the current session's connection now
  * QUIET 200                        nothing arrives on the current session within 200 ms
  * CLOSE                            the client closes its connection
@@ -33,8 +39,8 @@ import java.util.List;
  */
 public record Transcript(String name, List<Step> steps) {
 
-	public sealed interface Step
-			permits Connect, Switch, Send, SendRaw, Expect, Unordered, ExpectClosed, Quiet, CloseSession, Set {
+	public sealed interface Step permits Connect, Switch, Send, SendRaw, Drip, Repeat, NoRead, Drain, Wait, Expect,
+			Unordered, ExpectClosed, Quiet, CloseSession, Set {
 
 		int lineNumber();
 
@@ -50,6 +56,23 @@ public record Transcript(String name, List<Step> steps) {
 	}
 
 	public record SendRaw(int lineNumber, String bytes) implements Step {
+	}
+
+	/** Raw bytes sent one at a time, {@code millis} apart. */
+	public record Drip(int lineNumber, long millis, String bytes) implements Step {
+	}
+
+	/** Raw bytes sent {@code count} times in one write. */
+	public record Repeat(int lineNumber, int count, String bytes) implements Step {
+	}
+
+	public record Wait(int lineNumber, long millis) implements Step {
+	}
+
+	public record NoRead(int lineNumber) implements Step {
+	}
+
+	public record Drain(int lineNumber) implements Step {
 	}
 
 	public record Expect(int lineNumber, String line, boolean literal, List<String> payload,
@@ -76,11 +99,16 @@ public record Transcript(String name, List<Step> steps) {
 	 * {@code /transcripts/sign-in/msnp5.msnp}.
 	 */
 	public static Transcript fromClasspath(String resource) {
+		return parse(resource, readClasspath(resource, "transcript"));
+	}
+
+	/** A UTF-8 text resource, e.g. a transcript or a catalogue. */
+	static String readClasspath(String resource, String what) {
 		try (InputStream in = Transcript.class.getResourceAsStream(resource)) {
 			if (in == null) {
-				throw new IllegalArgumentException("no transcript " + resource);
+				throw new IllegalArgumentException("no " + what + " " + resource);
 			}
-			return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -121,6 +149,21 @@ public record Transcript(String name, List<Step> steps) {
 			else if (line.startsWith("RAW: ")) {
 				steps.add(new SendRaw(number, line.substring(5)));
 			}
+			else if (line.startsWith("DRIP ") && line.indexOf(": ") > 5) {
+				int colon = line.indexOf(": ");
+				steps.add(new Drip(number, Long.parseLong(line.substring(5, colon).trim()), line.substring(colon + 2)));
+			}
+			else if (line.startsWith("REPEAT ") && line.indexOf(": ") > 7) {
+				int colon = line.indexOf(": ");
+				steps.add(new Repeat(number, Integer.parseInt(line.substring(7, colon).trim()),
+						line.substring(colon + 2)));
+			}
+			else if (line.equals("NOREAD")) {
+				steps.add(new NoRead(number));
+			}
+			else if (line.equals("DRAIN")) {
+				steps.add(new Drain(number));
+			}
 			else if (line.equals("SUB {")) {
 				unordered = new ArrayList<>();
 				unorderedStart = number;
@@ -144,6 +187,7 @@ public record Transcript(String name, List<Step> steps) {
 					case "CONNECT" -> steps.add(new Connect(number, words[1], words[2]));
 					case "SESSION" -> steps.add(new Switch(number, words[1]));
 					case "QUIET" -> steps.add(new Quiet(number, Long.parseLong(words[1])));
+					case "WAIT" -> steps.add(new Wait(number, Long.parseLong(words[1])));
 					case "SET" -> steps.add(new Set(number, words[1], (words.length > 2) ? words[2] : ""));
 					default -> throw error(name, number, "unknown directive: " + line);
 				}

@@ -11,10 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 
 import org.butterfly.protocol.testing.Transcript.CloseSession;
 import org.butterfly.protocol.testing.Transcript.Connect;
+import org.butterfly.protocol.testing.Transcript.Drain;
+import org.butterfly.protocol.testing.Transcript.Drip;
+import org.butterfly.protocol.testing.Transcript.NoRead;
+import org.butterfly.protocol.testing.Transcript.Repeat;
 import org.butterfly.protocol.testing.Transcript.Expect;
 import org.butterfly.protocol.testing.Transcript.ExpectClosed;
 import org.butterfly.protocol.testing.Transcript.Quiet;
@@ -24,6 +33,7 @@ import org.butterfly.protocol.testing.Transcript.Set;
 import org.butterfly.protocol.testing.Transcript.Step;
 import org.butterfly.protocol.testing.Transcript.Switch;
 import org.butterfly.protocol.testing.Transcript.Unordered;
+import org.butterfly.protocol.testing.Transcript.Wait;
 import org.butterfly.protocol.vocab.Md5;
 import org.butterfly.protocol.wire.Frame;
 import org.butterfly.protocol.wire.MsnpFrameEncoder;
@@ -132,7 +142,43 @@ public final class TranscriptRunner {
 			session().sendRaw(wire(send));
 		}
 		else if (step instanceof SendRaw raw) {
-			session().sendRaw(unescape(substitute(raw.bytes())));
+			sendRaw(unescape(substitute(raw.bytes())));
+		}
+		else if (step instanceof Drip drip) {
+			Channel channel = session().channel();
+			byte[] bytes = unescape(substitute(drip.bytes()));
+			for (int i = 0; i < bytes.length; i++) {
+				ByteBuf one = Unpooled.wrappedBuffer(bytes, i, 1);
+				channel.eventLoop().schedule(() -> {
+					channel.writeAndFlush(one);
+				}, i * drip.millis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		else if (step instanceof Wait wait) {
+			sleep(wait.millis());
+		}
+		else if (step instanceof Repeat repeat) {
+			byte[] once = unescape(substitute(repeat.bytes()));
+			ByteArrayOutputStream out = new ByteArrayOutputStream(once.length * repeat.count());
+			for (int i = 0; i < repeat.count(); i++) {
+				out.writeBytes(once);
+			}
+			sendRaw(out.toByteArray());
+		}
+		else if (step instanceof NoRead) {
+			session().channel().config().setAutoRead(false);
+		}
+		else if (step instanceof Drain) {
+			session().channel().config().setAutoRead(true);
+			session().channel().read();
+			Object next;
+			do {
+				next = session().next(this.timeout);
+			}
+			while (next != null && next != MsnpTestClient.CLOSED);
+			if (next == null) {
+				throw new AssertionError("expected the server to close the connection, but it stayed open");
+			}
 		}
 		else if (step instanceof Expect expect) {
 			Object next = session().next(this.timeout);
@@ -173,6 +219,26 @@ public final class TranscriptRunner {
 		}
 		else if (step instanceof CloseSession) {
 			session().close();
+		}
+	}
+
+	/**
+	 * Raw bytes may be hostile: the server may close while they are on their way, which
+	 * the script's next step asserts, so a write that fails on a closed connection is no
+	 * error here.
+	 */
+	private void sendRaw(byte[] bytes) {
+		Channel channel = session().channel();
+		channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).awaitUninterruptibly();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
 		}
 	}
 

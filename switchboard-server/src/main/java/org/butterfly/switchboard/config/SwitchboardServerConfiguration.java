@@ -165,10 +165,10 @@ public class SwitchboardServerConfiguration {
 			CommandRegistry<SwitchboardSession, SwitchboardCommand> switchboardCommands, Disconnector disconnector,
 			IdlePhases switchboardIdlePhases, ProtocolExceptionHandler protocolExceptionHandler) {
 		ListenerProperties listener = properties.listener();
-		return new NettyServer(
-				"sb", listener, (workers) -> new SwitchboardChannelInitializer(workers, switchboardCommands,
-						disconnector, switchboardIdlePhases, protocolExceptionHandler),
-				SessionDrainer.closeAll(disconnector));
+		return new NettyServer("sb", listener,
+				(workers) -> new SwitchboardChannelInitializer(workers, switchboardCommands, disconnector,
+						switchboardIdlePhases, protocolExceptionHandler),
+				SessionDrainer.closeAll(disconnector), disconnector);
 	}
 
 }

@@ -45,7 +45,8 @@ class SwitchboardPropertiesTest {
 			SwitchboardProperties.Calls calls) {
 		ListenerProperties listener = new ListenerProperties("127.0.0.1", 0, "127.0.0.1", 0, false, null, 0, 1, 16,
 				new ListenerProperties.Idle(Duration.ofSeconds(60), Duration.ofMinutes(5)), Duration.ofSeconds(1),
-				new ListenerProperties.WriteBuffer(DataSize.ofKilobytes(32), DataSize.ofKilobytes(64)));
+				new ListenerProperties.WriteBuffer(DataSize.ofKilobytes(32), DataSize.ofKilobytes(64)),
+				ListenerProperties.Limits.NONE);
 		return new SwitchboardProperties(listener,
 				new SwitchboardProperties.Tickets(List.of(), Duration.ofSeconds(60), 10), rooms, calls);
 	}
