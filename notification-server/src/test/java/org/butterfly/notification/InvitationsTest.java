@@ -116,7 +116,7 @@ class InvitationsTest extends NotificationServerTest {
 	@Test
 	void anIndexNamesAResultOfTheSessionsLastSearch() throws Exception {
 		String alice = account("alice", "Alice%20Liddell");
-		String found = invitee("found");
+		String found = account("found", "Found");
 		String lastName = "Searched" + found.substring(0, found.indexOf('@')).replaceAll("[^a-z0-9]", "");
 		this.accounts.update(found, AccountUpdate.NONE
 			.withProfile(new Profile("Found", lastName, null, null, "US", true, 1033, null, null, null, false, true)));
