@@ -13,16 +13,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The console's static files with {@code butterfly.admin.console.public-assets=false}:
- * like every other path, they need the token (issue 11).
+ * The console's static files and the API's documentation with
+ * {@code butterfly.admin.console.public-assets=false} and
+ * {@code butterfly.admin.api-docs.public-docs=false}: like every other path, they need
+ * the token (issue 11); only the health probes stay open.
  */
-@TestPropertySource(properties = "butterfly.admin.console.public-assets=false")
+@TestPropertySource(
+		properties = { "butterfly.admin.console.public-assets=false", "butterfly.admin.api-docs.public-docs=false" })
 class ConsoleAssetsProtectedTest extends AdminApiTest {
 
 	@Test
 	void everyFileNeedsTheToken() throws Exception {
 		for (String path : new String[] { "/console", "/console/", "/console/index.html", "/console/console.js",
-				"/console/console.css" }) {
+				"/console/console.css", "/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
+				"/swagger-ui/index.html" }) {
 			this.mvc.perform(get(path))
 				.andExpect(status().isUnauthorized())
 				.andExpect(header().string("WWW-Authenticate", "Bearer"))
@@ -36,6 +40,14 @@ class ConsoleAssetsProtectedTest extends AdminApiTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<title>Butterfly operator console</title>")));
 		this.mvc.perform(authorized(get("/console/console.js"))).andExpect(status().isOk());
+		this.mvc.perform(authorized(get("/v3/api-docs")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"openapi\"")));
+	}
+
+	@Test
+	void theHealthProbesStayOpen() throws Exception {
+		this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 	}
 
 }

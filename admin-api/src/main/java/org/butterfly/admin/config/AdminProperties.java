@@ -24,8 +24,18 @@ public record AdminProperties(@DefaultValue("local") Mode mode, @DefaultValue("m
 	 * @param token the bearer token every request must carry
 	 * ({@code BUTTERFLY_ADMIN_TOKEN}); generated in local mode when missing
 	 * @param console the operator console's settings
+	 * @param apiDocs the OpenAPI document's and Swagger UI's settings
 	 */
-	public record Admin(String token, @DefaultValue Console console) {
+	public record Admin(String token, @DefaultValue Console console, @DefaultValue ApiDocs apiDocs) {
+	}
+
+	/**
+	 * @param publicDocs whether {@code /v3/api-docs} and {@code /swagger-ui} are served
+	 * without the token ({@code BUTTERFLY_ADMIN_API_DOCS_PUBLIC}, default {@code true}:
+	 * they describe the API and hold no data); {@code false} puts them behind the token
+	 * (issue 11)
+	 */
+	public record ApiDocs(@DefaultValue("true") boolean publicDocs) {
 	}
 
 	/**

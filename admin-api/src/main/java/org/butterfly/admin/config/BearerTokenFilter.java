@@ -33,20 +33,25 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final boolean publicConsole;
 
+	private final boolean publicApiDocs;
+
 	/**
 	 * @param token the token to require
 	 * @param publicConsole whether the console's static files need no token
+	 * @param publicApiDocs whether the OpenAPI document and Swagger UI need no token
 	 */
-	public BearerTokenFilter(AdminToken token, boolean publicConsole) {
+	public BearerTokenFilter(AdminToken token, boolean publicConsole, boolean publicApiDocs) {
 		this.token = token;
 		this.publicConsole = publicConsole;
+		this.publicApiDocs = publicApiDocs;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (isOpen(path) || (this.publicConsole && isConsole(path)) || this.token.matches(presented(request))) {
+		if (isHealth(path) || (this.publicApiDocs && isApiDocs(path)) || (this.publicConsole && isConsole(path))
+				|| this.token.matches(presented(request))) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -57,9 +62,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 		response.getWriter().write(REFUSAL);
 	}
 
-	static boolean isOpen(String path) {
-		return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/v3/api-docs")
-				|| path.startsWith("/v3/api-docs/") || path.startsWith("/swagger-ui");
+	static boolean isHealth(String path) {
+		return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+	}
+
+	static boolean isApiDocs(String path) {
+		return path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/") || path.startsWith("/swagger-ui");
 	}
 
 	/**

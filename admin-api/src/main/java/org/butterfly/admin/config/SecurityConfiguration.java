@@ -44,8 +44,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(AdminToken adminToken, AdminProperties properties) {
-		FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(
-				new BearerTokenFilter(adminToken, properties.admin().console().publicAssets()));
+		FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(
+				adminToken, properties.admin().console().publicAssets(), properties.admin().apiDocs().publicDocs()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
