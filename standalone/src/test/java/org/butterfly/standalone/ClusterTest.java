@@ -1,29 +1,15 @@
 package org.butterfly.standalone;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 import org.butterfly.cluster.ClusterNode;
 import org.butterfly.cluster.NodeRegistry;
-import org.butterfly.cluster.config.ClusterConfiguration;
-import org.butterfly.cluster.config.ClusterProperties;
-import org.butterfly.cluster.postgres.PgNodeRegistry;
-import org.butterfly.embeddedpg.EmbeddedPostgres;
 import org.butterfly.protocol.testing.MsnpTestClient;
 import org.butterfly.protocol.testing.TranscriptRunner;
 import org.butterfly.protocol.vocab.Md5;
@@ -34,8 +20,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,23 +38,13 @@ class ClusterTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static final Duration START = Duration.ofSeconds(120);
-
-	private static final Duration EXPIRY = Duration.ofSeconds(3);
+	private static final Duration EXPIRY = TestCluster.EXPIRY;
 
 	private static final String PASSWORD = "correct horse";
 
-	private static final String TOKEN = "cluster-test-token";
-
 	private static final AtomicInteger runs = new AtomicInteger();
 
-	private static EmbeddedPostgres postgres;
-
-	private static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-
-	private static Process ns2Process;
-
-	private static Process sb2Process;
+	private static TestCluster cluster;
 
 	private static InetSocketAddress ds;
 
@@ -82,53 +56,23 @@ class ClusterTest {
 
 	private static String sb2;
 
-	private static NodeRegistry registry;
-
 	private static AdminClient admin;
 
 	@BeforeAll
 	static void startCluster() throws Exception {
-		postgres = EmbeddedPostgres.builder().durable(false).build();
-		postgres.start();
-		registry = new PgNodeRegistry(
-				ClusterConfiguration
-					.direct(new ClusterProperties.Database(postgres.jdbcUrl("postgres"), postgres.superuser(), "")),
-				EXPIRY);
-		int adminPort = freePort("127.0.0.1");
-		contexts
-			.add(Role.ADMIN_API.start(variables(Map.of("BUTTERFLY_ADMIN_PORT", String.valueOf(adminPort))), Map.of()));
-		admin = new AdminClient("http://127.0.0.1:" + adminPort, TOKEN);
-
-		ns1 = new InetSocketAddress("127.0.0.11", freePort("127.0.0.11"));
-		ns2 = new InetSocketAddress("127.0.0.12", freePort("127.0.0.12"));
-		sb1 = "127.0.0.13:" + freePort("127.0.0.13");
-		sb2 = "127.0.0.14:" + freePort("127.0.0.14");
-		ns2Process = process("ns2", Role.NOTIFICATION, notification(ns2));
-		sb2Process = process("sb2", Role.SWITCHBOARD, switchboard(sb2));
-		contexts.add(Role.NOTIFICATION.start(notification(ns1), listenOn(Role.NOTIFICATION, ns1.getHostString())));
-		contexts.add(Role.SWITCHBOARD.start(switchboard(sb1), listenOn(Role.SWITCHBOARD, "127.0.0.13")));
-		await("both notification and both switchboard nodes registered", START,
-				() -> live(NodeRegistry.NOTIFICATION).size() == 2 && live(NodeRegistry.SWITCHBOARD).size() == 2);
-		ds = new InetSocketAddress("127.0.0.10", freePort("127.0.0.10"));
-		Map<String, String> dispatch = variables(
-				Map.of("BUTTERFLY_DS_PORT", String.valueOf(ds.getPort()), "BUTTERFLY_ADVERTISED_HOST", "127.0.0.10"));
-		Map<String, String> properties = new HashMap<>(listenOn(Role.DISPATCH, "127.0.0.10"));
-		properties.put("spring.main.web-application-type", "none");
-		contexts.add(Role.DISPATCH.start(dispatch, properties));
+		cluster = TestCluster.start();
+		ds = cluster.ds();
+		ns1 = cluster.ns1();
+		ns2 = cluster.ns2();
+		sb1 = cluster.sb1();
+		sb2 = cluster.sb2();
+		admin = cluster.admin();
 	}
 
 	@AfterAll
 	static void stopCluster() {
-		for (Process process : new Process[] { ns2Process, sb2Process }) {
-			if (process != null) {
-				process.destroyForcibly();
-			}
-		}
-		for (int i = contexts.size() - 1; i >= 0; i--) {
-			contexts.get(i).close();
-		}
-		if (postgres != null) {
-			postgres.close();
+		if (cluster != null) {
+			cluster.close();
 		}
 	}
 
@@ -144,9 +88,9 @@ class ClusterTest {
 	@Test
 	@Order(2)
 	void chatWorksAgainAfterTheDatabaseRestarts() throws Exception {
-		postgres.restart();
+		cluster.postgres().restart();
 		// Every node heartbeats again, none was presumed dead by the others.
-		await("four live nodes after the restart", START,
+		await("four live nodes after the restart", Duration.ofSeconds(120),
 				() -> live(NodeRegistry.NOTIFICATION).size() == 2 && live(NodeRegistry.SWITCHBOARD).size() == 2);
 		chat(ns1, ns2);
 		chat(ns2, ns1);
@@ -174,7 +118,7 @@ class ClusterTest {
 			victim.send(Frame.of("ADD", "5", "FL", carol, "Carol"));
 			assertThat(victim.nextFrame(TIMEOUT).line()).startsWith("ADD 5 FL ");
 
-			ns2Process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			cluster.killNs2();
 			assertThat(watcher.nextFrame(EXPIRY.multipliedBy(3)).line()).as("the dead node's user goes offline")
 				.isEqualTo("FLN " + bob);
 		}
@@ -187,7 +131,7 @@ class ClusterTest {
 				.anyMatch((line) -> line.contains(" " + carol + " "));
 		}
 
-		sb2Process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		cluster.killSb2();
 		await("the dead switchboard gone from the registry", TIMEOUT, () -> live(NodeRegistry.SWITCHBOARD).size() == 1);
 		// The notification node reads the live switchboards once a second.
 		Thread.sleep(1100);
@@ -244,90 +188,16 @@ class ClusterTest {
 		}
 	}
 
-	// ---- the cluster's processes
-
-	/** What every role of the cluster reads from its environment. */
-	private static Map<String, String> variables(Map<String, String> own) {
-		Map<String, String> variables = new HashMap<>();
-		variables.put("BUTTERFLY_DATABASE_URL", postgres.jdbcUrl("postgres"));
-		variables.put("BUTTERFLY_DATABASE_USER", postgres.superuser());
-		variables.put("BUTTERFLY_CLUSTER_MODE", "postgres");
-		variables.put("BUTTERFLY_SCHEMA", "migrate");
-		variables.put("BUTTERFLY_ADMIN_TOKEN", TOKEN);
-		variables.put("BUTTERFLY_SECRET_KEY", "cluster-test-secret-key-of-at-least-32-bytes");
-		variables.putAll(own);
-		return variables;
-	}
-
-	private static Map<String, String> notification(InetSocketAddress node) {
-		return variables(Map.of("BUTTERFLY_NS_PORT", String.valueOf(node.getPort()), "BUTTERFLY_ADVERTISED_HOST",
-				node.getHostString()));
-	}
-
-	private static Map<String, String> switchboard(String node) {
-		String[] hostPort = node.split(":");
-		return variables(Map.of("BUTTERFLY_SB_PORT", hostPort[1], "BUTTERFLY_ADVERTISED_HOST", hostPort[0]));
-	}
-
-	/** Binds the role's listener to its own address, and beats fast. */
-	private static Map<String, String> listenOn(Role role, String host) {
-		String listener = switch (role) {
-			case NOTIFICATION -> "butterfly.notification.listener.host";
-			case SWITCHBOARD -> "butterfly.switchboard.listener.host";
-			case DISPATCH -> "butterfly.dispatch.listener.host";
-			case ADMIN_API -> throw new IllegalArgumentException("no MSNP listener");
-		};
-		return Map.of(listener, host, "butterfly.cluster.heartbeat", "500ms", "butterfly.cluster.expiry",
-				EXPIRY.toSeconds() + "s", "butterfly.directory.bcrypt-strength", "4");
-	}
-
-	/** The role in a JVM of its own, from this JVM's class path; output in target/. */
-	private static Process process(String name, Role role, Map<String, String> variables) throws IOException {
-		String host = variables.get("BUTTERFLY_ADVERTISED_HOST");
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp",
-						System.getProperty("java.class.path"), role.application().getName()));
-		command.addAll(role.arguments(variables, listenOn(role, host)));
-		Path logs = Files.createDirectories(Path.of("target", "cluster-logs"));
-		return new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(new File(logs.toFile(), name + ".log"))
-			.start();
-	}
-
 	private static List<ClusterNode> live(String role) {
-		try {
-			return registry.live(role);
-		}
-		catch (RuntimeException ex) {
-			// The database restarting.
-			return List.of();
-		}
+		return cluster.live(role);
 	}
 
 	private static String address(InetSocketAddress address) {
-		return address.getHostString() + ":" + address.getPort();
-	}
-
-	private static int freePort(String host) throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-			return socket.getLocalPort();
-		}
+		return TestCluster.address(address);
 	}
 
 	private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for " + what + "; live: "
-						+ live(NodeRegistry.NOTIFICATION).stream()
-							.map(ClusterNode::address)
-							.collect(Collectors.toList())
-						+ live(NodeRegistry.SWITCHBOARD).stream()
-							.map(ClusterNode::address)
-							.collect(Collectors.toList()));
-			}
-			Thread.sleep(100);
-		}
+		cluster.await(what, timeout, condition);
 	}
 
 }
