@@ -204,13 +204,16 @@ class ConsoleBrowserTest {
 		return message.isDisplayed() ? message.getText() : "";
 	}
 
-	/** Each row's cells, joined by single spaces. */
+	/**
+	 * Each row's cells, joined by single spaces, read in one script: the console redraws
+	 * its tables every few seconds, so elements found one call earlier may be gone.
+	 */
+	@SuppressWarnings("unchecked")
 	private static List<String> rows(String table) {
-		return browser.findElements(By.cssSelector(table + " tbody tr"))
-			.stream()
-			.map((row) -> String.join(" ",
-					row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()))
-			.toList();
+		return (List<String>) ((ChromeDriver) browser).executeScript(
+				"return Array.from(document.querySelectorAll(arguments[0] + ' tbody tr'))"
+						+ ".map((row) => Array.from(row.cells).map((cell) => cell.innerText.trim()).join(' '));",
+				table);
 	}
 
 	/** Keeps what the operator saw, as a test artifact. */
