@@ -102,6 +102,7 @@ public final class Platform implements AutoCloseable {
 				"  notification  " + host + ":" + this.settings.notificationPort(),
 				"  switchboard   " + host + ":" + this.settings.switchboardPort(),
 				"  admin API     " + admin + "   (OpenAPI UI: " + admin + "/swagger-ui.html)",
+				"  console       " + admin + "/console/   (log in with the admin token)",
 				"  admin token   " + token
 						+ (this.settings.adminTokenGenerated()
 								? "   (generated for this run; set BUTTERFLY_ADMIN_TOKEN to keep one)" : ""),
