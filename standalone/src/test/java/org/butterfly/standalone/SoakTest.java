@@ -203,7 +203,9 @@ class SoakTest {
 			this.signInsOk.incrementAndGet();
 			return ns;
 		}
-		catch (RuntimeException | AssertionError ex) {
+		catch (Exception | AssertionError ex) {
+			// Refused, or the node went away mid-way (Netty rethrows its checked
+			// ClosedChannelException from a failed write).
 			this.signInsFailed.incrementAndGet();
 			if (ns != null) {
 				ns.close();
