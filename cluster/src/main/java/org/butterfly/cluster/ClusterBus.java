@@ -1,6 +1,8 @@
 package org.butterfly.cluster;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Carries {@link ClusterEvent}s between nodes (ARCHITECTURE §5). Routing by account is
@@ -39,5 +41,14 @@ public interface ClusterBus {
 	 * @return the subscription, to close on shutdown
 	 */
 	Subscription subscribe(String node, ClusterReceiver receiver);
+
+	/**
+	 * Reports, for each batch received from now on, how long it took from publication to
+	 * reception (across machines this includes their clock difference). The in-memory bus
+	 * has no lag to report.
+	 * @param observer told on the receiving thread
+	 */
+	default void measureLag(Consumer<Duration> observer) {
+	}
 
 }

@@ -1,7 +1,9 @@
 package org.butterfly.cluster;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,9 @@ public final class NodeMembership {
 
 	private ScheduledExecutorService timer;
 
+	/** When the last heartbeat (or the registration) succeeded; null before. */
+	private volatile Instant lastHeartbeat;
+
 	/** When the current run of successful heartbeats began; {@code 0} after a failure. */
 	private long healthySince;
 
@@ -77,9 +82,23 @@ public final class NodeMembership {
 		return this.id;
 	}
 
+	/**
+	 * When the node last heartbeat (or registered) successfully; empty before it started.
+	 * Its health: a node that cannot heartbeat is soon presumed dead by the others.
+	 */
+	public Optional<Instant> lastHeartbeat() {
+		return Optional.ofNullable(this.lastHeartbeat);
+	}
+
+	/** The time between heartbeats. */
+	public Duration interval() {
+		return this.interval;
+	}
+
 	/** Registers the node and starts heartbeating. */
 	public synchronized void start() {
 		this.registry.register(this.id, this.role, this.address.get());
+		this.lastHeartbeat = Instant.now();
 		this.healthySince = System.nanoTime();
 		this.timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "cluster-heartbeat-" + this.id);
@@ -138,6 +157,7 @@ public final class NodeMembership {
 				this.registry.register(this.id, this.role, this.address.get());
 				this.listener.rejoined();
 			}
+			this.lastHeartbeat = Instant.now();
 			this.listener.alive();
 			long now = System.nanoTime();
 			if (this.healthySince == 0) {

@@ -128,6 +128,34 @@ class DispatchServerApplicationTest {
 	}
 
 	@Test
+	void prometheusCountsAReferralAndInfoNamesTheVersion() throws Exception {
+		try (MsnpTestClient client = MsnpTestClient.connect(this.listener.localAddress())) {
+			client.send(Frame.of("VER", "1", "MSNP5"));
+			client.send(Frame.of("USR", "2", "MD5", "I", "alice@hotmail.com"));
+			assertThat(client.nextFrame(WAIT).verb()).isEqualTo("VER");
+			assertThat(client.nextFrame(WAIT).verb()).isEqualTo("XFR");
+			assertThat(client.next(WAIT)).as("a referral ends the conversation").isSameAs(MsnpTestClient.CLOSED);
+		}
+		HttpClient http = HttpClient.newHttpClient();
+		String metrics = "";
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (!metrics.contains("reason=\"completed\"") && System.nanoTime() < deadline) {
+			metrics = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.httpPort + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		assertThat(metrics).containsPattern("butterfly_commands_total\\{[^}]*role=\"ds\",verb=\"USR\"} [1-9]")
+			.containsPattern("butterfly_closes_total\\{[^}]*reason=\"completed\",role=\"ds\"} [1-9]")
+			.containsPattern("butterfly_connections\\{[^}]*role=\"ds\"}");
+		String info = http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.httpPort + "/actuator/info")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(info).contains("\"app\":\"dispatch-server\"").containsPattern("\"version\":\"\\d+\\.\\d+");
+	}
+
+	@Test
 	void shuttingDownClosesOpenConnections() {
 		ConfigurableApplicationContext app = start("butterfly.dispatch.listener.shutdown-grace=10s");
 		NettyServer server = app.getBean(NettyServer.class);

@@ -4,7 +4,11 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -47,6 +51,10 @@ import org.springframework.context.SmartLifecycle;
  * for them to close, closes what is left, and releases the thread groups before running
  * the callback. Lifecycle methods are thread-safe; a stopped server can be started again.
  * <p>
+ * Every connection is measured ({@link ConnectionMetrics}, in the registry given to
+ * {@link #meterRegistry}) and its commands are handled with its context in the logging
+ * MDC ({@link ConnectionLogContext}).
+ * <p>
  * Its phase is the one Spring Boot gives graceful web-server shutdown, so it stops before
  * the beans its handlers use. Destroying the bean stops it too, which covers a context
  * whose start failed after the listener was bound.
@@ -59,6 +67,10 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 	private static final Logger logger = LoggerFactory.getLogger(NettyServer.class);
 
 	private static final long FORCED_CLOSE_MILLIS = 2_000;
+
+	private static final String METRICS = "butterfly.metrics";
+
+	private static final String LOG_CONTEXT = "butterfly.logContext";
 
 	private enum State {
 
@@ -90,6 +102,11 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 	private CompletableFuture<Void> stopped;
 
 	private volatile boolean accepting;
+
+	/**
+	 * No meters until a registry is given: a composite without members measures nothing.
+	 */
+	private volatile Supplier<MeterRegistry> meters = CompositeMeterRegistry::new;
 
 	private volatile InetSocketAddress boundAddress;
 
@@ -144,6 +161,7 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 			this.resources = started;
 			this.boundAddress = (InetSocketAddress) started.tcp.localAddress();
 			this.boundLocalAddress = (started.local != null) ? (LocalAddress) started.local.localAddress() : null;
+			started.instrument(this.meters.get(), this.role + "@" + advertisedAddress());
 			this.accepting = true;
 			this.state = State.RUNNING;
 		}
@@ -152,7 +170,8 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 	}
 
 	private void bind(Resources started) {
-		Admission admission = new Admission(this.initializers.create(started.dispatchers));
+		Admission admission = new Admission(this.initializers.create(started.dispatchers), started.dispatchers);
+		started.admission = admission;
 		ListenerProperties.WriteBuffer buffer = this.listener.writeBuffer();
 		WriteBufferWaterMark waterMark = new WriteBufferWaterMark((int) buffer.low().toBytes(),
 				(int) buffer.high().toBytes());
@@ -232,6 +251,22 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 		}
 	}
 
+	/**
+	 * Where the connection meters go from the next start on (the application's registry;
+	 * none by default).
+	 */
+	public void meterRegistry(Supplier<MeterRegistry> registry) {
+		this.meters = registry;
+	}
+
+	/**
+	 * Whether new connections are admitted: false before start and from the moment a stop
+	 * begins, while live connections drain (the node is then not ready).
+	 */
+	public boolean isAccepting() {
+		return this.accepting;
+	}
+
 	/** Stops the server if it still runs, waiting for the stop to finish. */
 	@Override
 	public void destroy() {
@@ -302,8 +337,13 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 
 		private final ConnectionsPerAddress perAddress;
 
-		Admission(ChannelInitializer<Channel> application) {
+		private final EventExecutorGroup dispatchers;
+
+		private volatile Instruments instruments;
+
+		Admission(ChannelInitializer<Channel> application, EventExecutorGroup dispatchers) {
 			this.application = application;
+			this.dispatchers = dispatchers;
 			this.perAddress = new ConnectionsPerAddress(NettyServer.this.listener.limits().connectionsPerAddress());
 		}
 
@@ -322,7 +362,7 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 			NettyServer.this.connections.add(channel);
 			ChannelPipeline pipeline = channel.pipeline();
 			// A channel is registered when this runs, so the application's initializer
-			// runs at once and its decoder is in place below.
+			// runs at once and its handlers are in place below.
 			pipeline.addLast(this.application);
 			String decoder = (pipeline.get(HandlerNames.FRAME_DECODER) != null) ? HandlerNames.FRAME_DECODER : null;
 			ListenerProperties.Limits limits = NettyServer.this.listener.limits();
@@ -331,6 +371,14 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 						new CommandRateLimiter(limits, NettyServer.this.disconnector));
 			}
 			addAfter(pipeline, decoder, ReadBackpressure.NAME, ReadBackpressure.INSTANCE);
+			Instruments instruments = this.instruments;
+			if (instruments != null && pipeline.get(HandlerNames.FRAME_ENCODER) != null) {
+				pipeline.addAfter(HandlerNames.FRAME_ENCODER, METRICS, instruments.metrics());
+			}
+			if (instruments != null && pipeline.get(HandlerNames.DISPATCHER) != null) {
+				// The same group as the dispatcher: the same worker, pinned per channel.
+				pipeline.addBefore(this.dispatchers, HandlerNames.DISPATCHER, LOG_CONTEXT, instruments.logContext());
+			}
 		}
 
 		private static void addAfter(ChannelPipeline pipeline, String base, String name, ChannelHandler handler) {
@@ -341,6 +389,11 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 				pipeline.addFirst(name, handler);
 			}
 		}
+
+	}
+
+	/** The handlers that measure connections and give their commands a log context. */
+	private record Instruments(ConnectionMetrics metrics, ConnectionLogContext logContext) {
 
 	}
 
@@ -357,6 +410,8 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 
 		Channel local;
 
+		Admission admission;
+
 		Resources() {
 			String role = NettyServer.this.role;
 			ListenerProperties listener = NettyServer.this.listener;
@@ -367,6 +422,15 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 					new DefaultThreadFactory(role + "-io-local"), LocalIoHandler.newFactory()) : null;
 			this.dispatchers = new DefaultEventExecutorGroup(listener.workerThreads(),
 					new DefaultThreadFactory(role + "-worker"));
+		}
+
+		void instrument(MeterRegistry registry, String node) {
+			Gauge.builder("butterfly.connections", NettyServer.this.connections, ChannelGroup::size)
+				.description("Open client connections")
+				.tags("role", NettyServer.this.role, "node", node)
+				.register(registry);
+			this.admission.instruments = new Instruments(new ConnectionMetrics(registry, NettyServer.this.role, node),
+					new ConnectionLogContext(node));
 		}
 
 		void closeListeners() {

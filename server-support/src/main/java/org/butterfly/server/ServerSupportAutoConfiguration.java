@@ -5,8 +5,13 @@ import java.util.List;
 import org.butterfly.protocol.pipeline.Disconnector;
 import org.butterfly.protocol.pipeline.ProtocolExceptionHandler;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
@@ -16,7 +21,9 @@ import org.springframework.context.annotation.Bean;
  * close through it. An application replaces any of them by declaring its own bean.
  * <p>
  * Listeners are not auto-configured: each application builds its {@link NettyServer} from
- * its own {@link ListenerProperties} and pipeline.
+ * its own {@link ListenerProperties} and pipeline. Every listener is measured in the
+ * application's {@link MeterRegistry} when it has one, and reports its health as the
+ * {@code listener} component (part of readiness: a draining node is not ready).
  */
 @AutoConfiguration
 public class ServerSupportAutoConfiguration {
@@ -45,6 +52,29 @@ public class ServerSupportAutoConfiguration {
 	@ConditionalOnMissingBean
 	public IdleTimeoutHandler idleTimeoutHandler(Disconnector disconnector) {
 		return new IdleTimeoutHandler(disconnector);
+	}
+
+	/** Hands the application's meter registry, if any, to every listener. */
+	@Bean
+	static BeanPostProcessor nettyServerMeters(ObjectProvider<MeterRegistry> registry) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof NettyServer server) {
+					server.meterRegistry(() -> registry.getIfAvailable(CompositeMeterRegistry::new));
+				}
+				return bean;
+			}
+
+		};
+	}
+
+	@Bean
+	@ConditionalOnBean(NettyServer.class)
+	@ConditionalOnMissingBean(name = "listenerHealthIndicator")
+	public ListenerHealthIndicator listenerHealthIndicator(ObjectProvider<NettyServer> servers) {
+		return new ListenerHealthIndicator(servers.orderedStream().toList());
 	}
 
 }

@@ -46,7 +46,7 @@ public final class Platform implements AutoCloseable {
 		try {
 			Map<String, String> variables = platform.variables();
 			for (Role role : Role.values()) {
-				platform.contexts.add(role.start(variables, properties(role)));
+				platform.contexts.add(role.start(variables, Map.of()));
 			}
 			return platform;
 		}
@@ -79,12 +79,6 @@ public final class Platform implements AutoCloseable {
 		variables.put("BUTTERFLY_SCHEMA", "migrate");
 		variables.put("BUTTERFLY_ADMIN_TOKEN", this.settings.adminToken());
 		return variables;
-	}
-
-	private static Map<String, String> properties(Role role) {
-		// Its HTTP port serves only probes: here the admin API's health stands for
-		// the whole JVM, and one port fewer can collide.
-		return (role == Role.DISPATCH) ? Map.of("spring.main.web-application-type", "none") : Map.of();
 	}
 
 	/**

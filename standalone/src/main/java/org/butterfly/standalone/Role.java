@@ -22,14 +22,14 @@ import org.butterfly.switchboard.SwitchboardServerApplication;
 public enum Role {
 
 	/** Listed first: it owns the schema, which the others validate. */
-	ADMIN_API("admin-api", AdminApiApplication.class, true),
+	ADMIN_API("admin-api", AdminApiApplication.class, true, null),
 
-	NOTIFICATION("notification-server", NotificationServerApplication.class, true),
+	NOTIFICATION("notification-server", NotificationServerApplication.class, true, "BUTTERFLY_NS_HTTP_PORT"),
 
-	SWITCHBOARD("switchboard-server", SwitchboardServerApplication.class, false),
+	SWITCHBOARD("switchboard-server", SwitchboardServerApplication.class, false, "BUTTERFLY_SB_HTTP_PORT"),
 
 	/** Listed last: it refers clients to notification nodes that must be up. */
-	DISPATCH("dispatch-server", DispatchServerApplication.class, false);
+	DISPATCH("dispatch-server", DispatchServerApplication.class, false, "BUTTERFLY_DS_HTTP_PORT");
 
 	/**
 	 * Auto-configuration a role without a database must not pick up from the shared
@@ -37,16 +37,25 @@ public enum Role {
 	 */
 	private static final String DATA_SOURCE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
 
+	private static final String WEB_APPLICATION_TYPE = "spring.main.web-application-type";
+
 	private final String app;
 
 	private final Class<?> application;
 
 	private final boolean usesDatabase;
 
-	Role(String app, Class<?> application, boolean usesDatabase) {
+	/**
+	 * The variable of the role's management HTTP port, null for the admin API, whose port
+	 * serves its API too.
+	 */
+	private final String managementPort;
+
+	Role(String app, Class<?> application, boolean usesDatabase, String managementPort) {
 		this.app = app;
 		this.application = application;
 		this.usesDatabase = usesDatabase;
+		this.managementPort = managementPort;
 	}
 
 	/**
@@ -114,9 +123,12 @@ public enum Role {
 		if (!this.usesDatabase) {
 			arguments.add("--spring.autoconfigure.exclude=" + DATA_SOURCE);
 		}
-		if (this == SWITCHBOARD) {
-			// It has no web server of its own; the shared classpath has one.
-			arguments.add("--spring.main.web-application-type=none");
+		if (this.managementPort != null && !variables.containsKey(this.managementPort)
+				&& !properties.containsKey(WEB_APPLICATION_TYPE)) {
+			// Its HTTP port serves only the management endpoints: in one JVM the admin
+			// API's health stands for all, and one port fewer can collide. Given its
+			// port variable (as compose does), the role serves them.
+			arguments.add("--" + WEB_APPLICATION_TYPE + "=none");
 		}
 		variables.forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));

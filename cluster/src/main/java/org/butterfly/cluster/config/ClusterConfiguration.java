@@ -4,9 +4,14 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.butterfly.cluster.ClusterBus;
+import org.butterfly.cluster.NodeMembership;
 import org.butterfly.cluster.NodeRegistry;
 import org.butterfly.cluster.SessionDirectory;
+import org.butterfly.cluster.Subscription;
 import org.butterfly.cluster.memory.InMemoryClusterBus;
 import org.butterfly.cluster.memory.InMemoryNodeRegistry;
 import org.butterfly.cluster.memory.InMemorySessionDirectory;
@@ -69,6 +74,33 @@ public class ClusterConfiguration {
 			return new InMemoryClusterBus();
 		}
 		return new PgNotifyClusterBus(tables(properties, dataSource), direct(properties.database()));
+	}
+
+	/** The {@code cluster} health component, part of readiness. */
+	@Bean
+	ClusterHealthIndicator clusterHealthIndicator(ClusterProperties properties,
+			ObjectProvider<NodeMembership> memberships, ObjectProvider<Subscription> subscriptions) {
+		return new ClusterHealthIndicator(properties.mode(), memberships.orderedStream().toList(),
+				subscriptions.orderedStream().toList(), Clock.systemUTC());
+	}
+
+	@Bean
+	NodeInfoContributor nodeInfoContributor(ClusterProperties properties, ObjectProvider<NodeMembership> memberships) {
+		return new NodeInfoContributor(properties.mode(), memberships.orderedStream().toList());
+	}
+
+	/**
+	 * {@code butterfly.bus.lag}: from publication to reception, for every batch this node
+	 * receives over PostgreSQL.
+	 */
+	@Bean
+	MeterBinder clusterBusMeters(ClusterBus clusterBus) {
+		return (registry) -> {
+			Timer lag = Timer.builder("butterfly.bus.lag")
+				.description("Cluster bus batches, from publication to reception")
+				.register(registry);
+			clusterBus.measureLag(lag::record);
+		};
 	}
 
 	private static DataSource tables(ClusterProperties properties, ObjectProvider<DataSource> dataSource) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -58,7 +59,15 @@ public final class PgNotifyClusterBus implements ClusterBus {
 
 	private final ClusterEventCodec codec = new ClusterEventCodec();
 
+	/** Starts the publish time in a payload: {@code t<epoch millis>;} then the batch. */
+	private static final String PUBLISHED = "t";
+
+	private static final char STAMP_END = ';';
+
 	private final Jdbc publishing;
+
+	private volatile Consumer<Duration> lag = (ignored) -> {
+	};
 
 	private final DataSource listening;
 
@@ -89,10 +98,17 @@ public final class PgNotifyClusterBus implements ClusterBus {
 		publish(BROADCAST_CHANNEL, this.codec.encode(List.of(event)));
 	}
 
+	@Override
+	public void measureLag(Consumer<Duration> observer) {
+		this.lag = observer;
+	}
+
 	private void publish(String channel, String json) {
-		if (json.getBytes(StandardCharsets.UTF_8).length < NOTIFY_LIMIT) {
+		// The publish time travels with the payload: receivers measure the bus's lag.
+		String stamp = PUBLISHED + System.currentTimeMillis() + STAMP_END;
+		if ((stamp + json).getBytes(StandardCharsets.UTF_8).length < NOTIFY_LIMIT) {
 			this.publishing.autoCommit((connection) -> {
-				notify(connection, channel, json);
+				notify(connection, channel, stamp + json);
 				return null;
 			});
 			return;
@@ -107,7 +123,7 @@ public final class PgNotifyClusterBus implements ClusterBus {
 					id = row.getLong(1);
 				}
 			}
-			notify(connection, channel, "@" + id);
+			notify(connection, channel, stamp + "@" + id);
 			return null;
 		});
 	}
@@ -150,6 +166,8 @@ public final class PgNotifyClusterBus implements ClusterBus {
 
 		private volatile boolean open = true;
 
+		private volatile boolean connected;
+
 		private volatile Thread thread;
 
 		Listener(String channel, ClusterReceiver receiver) {
@@ -172,10 +190,12 @@ public final class PgNotifyClusterBus implements ClusterBus {
 						resumed();
 					}
 					this.listening.countDown();
+					this.connected = true;
 					backoff = 50;
 					poll(connection);
 				}
 				catch (SQLException ex) {
+					this.connected = false;
 					if (this.open) {
 						logger.warn("Listener on {} lost its connection ({}); reconnecting in {} ms", this.channel,
 								ex.getMessage(), backoff);
@@ -209,7 +229,15 @@ public final class PgNotifyClusterBus implements ClusterBus {
 			}
 		}
 
-		private void deliver(Connection connection, String payload) throws SQLException {
+		private void deliver(Connection connection, String stamped) throws SQLException {
+			String payload = stamped;
+			if (stamped.startsWith(PUBLISHED) && stamped.indexOf(STAMP_END) > 0) {
+				int end = stamped.indexOf(STAMP_END);
+				long published = Long.parseLong(stamped.substring(PUBLISHED.length(), end));
+				payload = stamped.substring(end + 1);
+				PgNotifyClusterBus.this.lag
+					.accept(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - published)));
+			}
 			String json = payload.startsWith("@") ? stored(connection, Long.parseLong(payload.substring(1))) : payload;
 			if (json == null) {
 				return;
@@ -249,6 +277,11 @@ public final class PgNotifyClusterBus implements ClusterBus {
 				Thread.currentThread().interrupt();
 				this.open = false;
 			}
+		}
+
+		@Override
+		public boolean isConnected() {
+			return this.connected && this.open;
 		}
 
 		@Override

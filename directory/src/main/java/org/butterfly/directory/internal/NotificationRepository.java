@@ -37,4 +37,10 @@ public interface NotificationRepository extends JpaRepository<NotificationEntity
 	int expire(@Param("now") Instant now, @Param("pending") NotificationState pending,
 			@Param("expired") NotificationState expired);
 
+	/** How many notifications wait for their recipient's next sign-in (a gauge). */
+	@Query("""
+			select count(n) from NotificationEntity n
+			where n.state = :pending and n.expiresAt > :now""")
+	long countPending(@Param("now") Instant now, @Param("pending") NotificationState pending);
+
 }

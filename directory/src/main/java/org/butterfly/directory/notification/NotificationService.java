@@ -96,6 +96,16 @@ public class NotificationService {
 	}
 
 	/**
+	 * How many unexpired notifications wait for their recipients, across the cluster: the
+	 * {@code butterfly.notifications.queued} gauge.
+	 * @return the count
+	 */
+	public long pendingCount() {
+		return this.transactions
+			.read(() -> this.notifications.countPending(this.clock.instant(), NotificationState.PENDING));
+	}
+
+	/**
 	 * Marks a pending, unexpired notification delivered. Of several concurrent callers
 	 * exactly one wins.
 	 * @param id the notification

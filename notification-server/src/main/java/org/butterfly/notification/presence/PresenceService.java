@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
 import org.butterfly.cluster.ClusterEvent;
 import org.butterfly.directory.contacts.ListEffect;
 import org.butterfly.directory.privacy.ForwardContact;
@@ -29,6 +32,9 @@ public final class PresenceService {
 	private final SessionRegistry sessions;
 
 	private final VisibilityService visibility;
+
+	/** Measures nothing until {@link #measureFanOut}: a registry without members. */
+	private volatile Timer fanOut = Timer.builder("butterfly.presence.fanout").register(new CompositeMeterRegistry());
 
 	public PresenceService(SessionRegistry sessions, VisibilityService visibility) {
 		this.sessions = sessions;
@@ -153,13 +159,23 @@ public final class PresenceService {
 		this.sessions.deliver(changed(check.account(), check.owner(), owner.orElse(null)));
 	}
 
+	/**
+	 * Times every fan-out from now on: finding the watchers, handing the events to this
+	 * node's sessions and publishing one batch per other node.
+	 */
+	public void measureFanOut(Timer timer) {
+		this.fanOut = timer;
+	}
+
 	private void announce(String handle, Presence presence) {
-		boolean visible = presence != null && presence.visible();
-		List<ClusterEvent.PresenceChanged> events = new ArrayList<>();
-		for (Watcher watcher : this.visibility.watchersOf(handle)) {
-			events.add(changed(watcher.handle(), handle, (visible && watcher.allowed()) ? presence : null));
-		}
-		this.sessions.deliver(events);
+		this.fanOut.record(() -> {
+			boolean visible = presence != null && presence.visible();
+			List<ClusterEvent.PresenceChanged> events = new ArrayList<>();
+			for (Watcher watcher : this.visibility.watchersOf(handle)) {
+				events.add(changed(watcher.handle(), handle, (visible && watcher.allowed()) ? presence : null));
+			}
+			this.sessions.deliver(events);
+		});
 	}
 
 	private Optional<Presence> visiblePresence(String handle) {

@@ -44,7 +44,9 @@ final class ClusterNodes {
 				"--spring.datasource.password=" + database.password(), "--butterfly.notification.listener.host=" + host,
 				"--butterfly.notification.listener.port=" + port,
 				"--butterfly.notification.listener.advertised-host=" + host,
-				"--butterfly.notification.listener.shutdown-grace=1s", "--butterfly.directory.bcrypt-strength=4"));
+				"--butterfly.notification.listener.shutdown-grace=1s", "--butterfly.directory.bcrypt-strength=4",
+				// Each node's management port: several nodes run on this machine.
+				"--server.port=0"));
 		arguments.addAll(clusterArguments(database));
 		return arguments;
 	}
