@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +22,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.butterfly.cluster.ClusterEvent;
 import org.butterfly.cluster.Subscription;
 import org.butterfly.cluster.postgres.ClusterSchema;
+import org.butterfly.benchmarks.NotificationNode;
 import org.butterfly.cluster.postgres.PgNotifyClusterBus;
 import org.butterfly.directory.account.AccountService;
 import org.butterfly.directory.account.NewAccount;
@@ -30,11 +30,9 @@ import org.butterfly.directory.account.Profile;
 import org.butterfly.directory.config.DirectorySchema;
 import org.butterfly.directory.contacts.ListService;
 import org.butterfly.directory.contacts.ListType;
-import org.butterfly.notification.NotificationServerApplication;
 import org.butterfly.server.NettyServer;
 import org.butterfly.testdb.TestDatabase;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -203,23 +201,7 @@ public final class ClusterBenchmark {
 	}
 
 	private static ConfigurableApplicationContext node(TestDatabase database, String host) {
-		return new SpringApplicationBuilder(NotificationServerApplication.class).run(
-				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(),
-				"--spring.datasource.hikari.maximum-pool-size=16", "--butterfly.notification.listener.host=" + host,
-				"--butterfly.notification.listener.port=0",
-				// a load generator is the flood the per-client limits stop
-				// (docs/adr/0009)
-				"--butterfly.notification.listener.limits.commands-per-second=0",
-				"--butterfly.notification.listener.limits.connections-per-address=0",
-				"--butterfly.notification.listener.advertised-host=" + host, "--butterfly.directory.bcrypt-strength=4",
-				"--butterfly.cluster.mode=postgres", "--butterfly.cluster.database.url=" + database.jdbcUrl(),
-				"--butterfly.cluster.database.username=" + database.username(),
-				"--butterfly.cluster.database.password=" + database.password(), "--logging.level.root=WARN",
-				// Other applications' application.yml may come first on a shared class
-				// path.
-				"--spring.application.name=notification-server", "--spring.main.web-application-type=none",
-				"--butterfly.directory.schema=validate");
+		return NotificationNode.startInCluster(database, host);
 	}
 
 	/** An owner and its watchers, all signed in. */

@@ -11,11 +11,6 @@ import java.util.concurrent.Future;
 
 import org.butterfly.benchmarks.NotificationNode;
 import org.butterfly.benchmarks.cluster.LineClient;
-import org.butterfly.directory.account.AccountService;
-import org.butterfly.directory.account.NewAccount;
-import org.butterfly.directory.account.Profile;
-import org.butterfly.directory.contacts.ListService;
-import org.butterfly.directory.contacts.ListType;
 import org.butterfly.server.NettyServer;
 import org.butterfly.testdb.TestDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -93,31 +88,7 @@ public final class SignInBenchmark {
 	 * its FL.
 	 */
 	private static List<String> populate(ConfigurableApplicationContext node, int count) throws Exception {
-		AccountService accounts = node.getBean(AccountService.class);
-		ListService lists = node.getBean(ListService.class);
-		List<String> handles = new ArrayList<>(count);
-		String run = Long.toString(System.nanoTime(), 36);
-		for (int i = 0; i < count; i++) {
-			String handle = "user" + i + "-" + run + "@bench.example.com";
-			accounts.create(new NewAccount(handle, PASSWORD, "User%20" + i, Profile.DEFAULT));
-			handles.add(handle);
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(4);
-		List<Future<?>> work = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			int owner = i;
-			work.add(pool.submit(() -> {
-				for (int c = 1; c <= CONTACTS; c++) {
-					String contact = handles.get((owner + c) % count);
-					lists.add(handles.get(owner), ListType.FL, contact, contact);
-				}
-			}));
-		}
-		for (Future<?> done : work) {
-			done.get();
-		}
-		pool.shutdown();
-		return handles;
+		return NotificationNode.populate(node, "user", count, CONTACTS, PASSWORD);
 	}
 
 	private static Result measure(InetSocketAddress address, List<String> handles, int threads, int seconds,

@@ -21,13 +21,13 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
  * line ends and write each line straight back, on the I/O thread, with no parsing and no
  * hand-over to another thread.
  */
-final class LineEchoServer implements AutoCloseable {
+public final class LineEchoServer implements AutoCloseable {
 
 	private final EventLoopGroup group;
 
 	private final Channel server;
 
-	LineEchoServer(int ioThreads) {
+	public LineEchoServer(int ioThreads) {
 		this.group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
 		Echo echo = new Echo();
 		this.server = new ServerBootstrap().group(this.group)
@@ -44,7 +44,7 @@ final class LineEchoServer implements AutoCloseable {
 			.channel();
 	}
 
-	InetSocketAddress address() {
+	public InetSocketAddress address() {
 		return (InetSocketAddress) this.server.localAddress();
 	}
 
