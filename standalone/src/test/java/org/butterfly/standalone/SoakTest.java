@@ -4,8 +4,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,15 +88,12 @@ class SoakTest {
 
 	private TestCluster cluster;
 
-	private int pairs;
-
 	private volatile boolean running = true;
 
 	@Test
 	void theBooksBalanceAfterFailures() throws Exception {
 		Duration length = Duration.ofMinutes(Long.getLong("soak.minutes"));
 		int pairs = Integer.getInteger("soak.pairs", 10);
-		this.pairs = pairs;
 		try (TestCluster platform = TestCluster.start()) {
 			this.cluster = platform;
 			AdminClient admin = platform.admin();
@@ -324,18 +326,23 @@ class SoakTest {
 			}
 		}
 		long duplicates = this.alertCopies.values().stream().filter((copies) -> copies > 1).count();
+		Map<String, Long> alertStates = alertStates();
+		long serverDelivered = alertStates.getOrDefault("DELIVERED", 0L);
+		long serverPending = alertStates.getOrDefault("PENDING", 0L);
 		String books = String.format(java.util.Locale.ROOT,
 				"""
 						{"signIns":{"attempted":%d,"ok":%d,"failed":%d},
 						 "messages":{"sent":%d,"acked":%d,"naked":%d,"lostWithConnection":%d,"delivered":%d,"ackedNotDelivered":%d},
 						 "listChanges":{"acknowledged":%d,"checkedAccounts":%d,"missing":%d},
-						 "alerts":{"accepted":%d,"received":%d,"distinct":%d,"duplicates":%d,"notReceived":%d}}
+						 "alerts":{"accepted":%d,"serverDelivered":%d,"serverPending":%d,"received":%d,"distinct":%d,
+						  "duplicates":%d,"deliveredToAConnectionThatDied":%d}}
 						""",
 				this.signInsAttempted.get(), this.signInsOk.get(), this.signInsFailed.get(), this.messagesSent.get(),
 				this.messagesAcked.get(), this.messagesNaked.get(), this.messagesLost.get(),
 				this.messagesDelivered.get(), this.ackedButNotDelivered.get(), this.listChangesAcked.get(),
-				this.expectedExtra.size(), missingChanges, this.alertsPushed.get(), this.alertsReceived.get(),
-				this.alertCopies.size(), duplicates, this.alertsPushed.get() - this.alertCopies.size());
+				this.expectedExtra.size(), missingChanges, this.alertsPushed.get(), serverDelivered, serverPending,
+				this.alertsReceived.get(), this.alertCopies.size(), duplicates,
+				serverDelivered - this.alertCopies.size());
 		Files.writeString(Path.of("target", "soak.json"), books, StandardCharsets.UTF_8);
 		log("books: " + books);
 		assertThat(this.signInsOk.get() + this.signInsFailed.get()).isEqualTo(this.signInsAttempted.get());
@@ -344,10 +351,12 @@ class SoakTest {
 		assertThat(this.ackedButNotDelivered.get()).as("acknowledged but never delivered").isZero();
 		assertThat(missingChanges).as("acknowledged list changes lost").isZero();
 		assertThat(duplicates).as("alerts delivered twice").isZero();
-		assertThat((long) this.alertCopies.size()).as("alerts received").isLessThanOrEqualTo(this.alertsPushed.get());
-		assertThat(this.alertsPushed.get() - this.alertCopies.size())
-			.as("alerts lost with the killed node's connections")
-			.isLessThanOrEqualTo(this.pairs);
+		// Every accepted alert was handed to a session (none left queued), and the client
+		// got each at most once; one handed to a connection closing at that moment (a
+		// killed node, a client leaving) is lost with it: delivery is at most once.
+		assertThat(serverDelivered + serverPending).as("alerts in the queue").isEqualTo(this.alertsPushed.get());
+		assertThat(serverPending).as("alerts never handed over").isZero();
+		assertThat((long) this.alertCopies.size()).as("alerts received").isLessThanOrEqualTo(serverDelivered);
 		assertThat(this.messagesAcked.get()).as("the platform did work").isPositive();
 	}
 
