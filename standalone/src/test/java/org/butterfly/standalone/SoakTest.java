@@ -360,6 +360,20 @@ class SoakTest {
 		assertThat(this.messagesAcked.get()).as("the platform did work").isPositive();
 	}
 
+	/** The alert queue's rows by state, read from the database itself. */
+	private Map<String, Long> alertStates() throws SQLException {
+		Map<String, Long> states = new HashMap<>();
+		try (Connection connection = DriverManager.getConnection(this.cluster.postgres().jdbcUrl("postgres"),
+				this.cluster.postgres().superuser(), "");
+				ResultSet rows = connection.createStatement()
+					.executeQuery("SELECT state, count(*) FROM notification GROUP BY state")) {
+			while (rows.next()) {
+				states.put(rows.getString(1), rows.getLong(2));
+			}
+		}
+		return states;
+	}
+
 	/**
 	 * A switchboard conversation between a pair: alice opens it and calls bob, who
 	 * answers the ring on his notification connection.
