@@ -293,8 +293,9 @@ final class Repl implements ClientListener, SwitchboardListener {
 
 	private void leave() {
 		Switchboard switchboard = conversation();
-		switchboard.close();
+		// Before close: closed() may run at once on another thread and reset current.
 		this.console.print("[" + this.current + "] You left.");
+		switchboard.close();
 	}
 
 	private boolean say(String text) {
