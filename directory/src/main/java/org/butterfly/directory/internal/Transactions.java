@@ -32,11 +32,16 @@ public final class Transactions {
 
 	public Transactions(PlatformTransactionManager transactionManager) {
 		this.write = new TransactionTemplate(transactionManager);
+		// At read committed each statement sees its own snapshot, so a transaction of its
+		// own would buy a read nothing but the COMMIT round trip and the begin/commit
+		// work: a read runs its statements in autocommit on one entity manager, or joins
+		// the caller's transaction.
 		this.read = new TransactionTemplate(transactionManager);
+		this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
 		this.read.setReadOnly(true);
 		// Only where several statements must agree: a non-default isolation level costs
-		// two
-		// more round trips per transaction (set, then reset on the pooled connection).
+		// two more round trips per transaction (set, then reset on the pooled
+		// connection).
 		this.snapshot = new TransactionTemplate(transactionManager);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshot.setReadOnly(true);
@@ -63,9 +68,9 @@ public final class Transactions {
 	}
 
 	/**
-	 * Runs the work in a read-only transaction at the database's default isolation (read
-	 * committed: each statement sees what was committed when it started), unless it joins
-	 * the caller's.
+	 * Runs the work's statements at the database's default isolation (read committed:
+	 * each statement sees what was committed when it started), in autocommit unless it
+	 * joins the caller's transaction.
 	 */
 	public <T> T read(Supplier<T> work) {
 		return this.read.execute((status) -> work.get());
