@@ -53,7 +53,8 @@ public final class LoadGenerator {
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		List<Report> reports = new ArrayList<>();
 		try (Target target = (options.server() != null) ? Target.Remote.of(options.server(), options.accounts())
-				: new Target.Spawned(options.users(), options.contacts(), options.nodes(), options.serverHeap());
+				: new Target.Spawned(options.users(), options.contacts(), options.nodes(), options.serverHeap(),
+						options.needsAdminApi());
 				Users users = new Users(2, options.sources(), options.dialect(), Duration.ofSeconds(10))) {
 			System.out.println("target: " + target.describe());
 			Scenarios scenarios = new Scenarios(options, target, users);
@@ -69,6 +70,9 @@ public final class LoadGenerator {
 			}
 			if (chosen.equals("idle") || chosen.equals("all")) {
 				reports.add(scenarios.idleSessions());
+			}
+			if (chosen.equals("alerts") || chosen.equals("all")) {
+				reports.add(scenarios.alerts());
 			}
 		}
 		for (Report report : reports) {

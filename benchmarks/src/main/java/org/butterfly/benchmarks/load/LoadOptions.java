@@ -12,8 +12,8 @@ import org.butterfly.protocol.vocab.Dialect;
 /**
  * The load generator's command line, {@code --name value} pairs, each bounded.
  *
- * @param scenario {@code signin}, {@code idle}, {@code fanout}, {@code chat} or
- * {@code all}
+ * @param scenario {@code signin}, {@code idle}, {@code fanout}, {@code chat},
+ * {@code alerts} or {@code all}
  * @param server {@code host:port[,host:port]} of another server, {@code null} to start
  * Butterfly in a child JVM
  * @param accounts the accounts file for {@code server} ({@code email,password} lines)
@@ -35,10 +35,10 @@ record LoadOptions(String scenario, String server, Path accounts, int users, int
 		int seconds, int concurrency, int rate, int window, int sources, Dialect dialect, String serverHeap,
 		int maxSeconds, Path out) {
 
-	static final List<String> SCENARIOS = List.of("signin", "idle", "fanout", "chat", "all");
+	static final List<String> SCENARIOS = List.of("signin", "idle", "fanout", "chat", "alerts", "all");
 
 	static final String USAGE = """
-			usage: LoadGenerator [--scenario signin|idle|fanout|chat|all] [--users 200] [--contacts 20] [--nodes 1]
+			usage: LoadGenerator [--scenario signin|idle|fanout|chat|alerts|all] [--users 200] [--contacts 20] [--nodes 1]
 			         [--rounds 3] [--seconds 5] [--concurrency 8] [--rate 200] [--window 10] [--sources 16]
 			         [--dialect MSNP5] [--server-heap 1g] [--max-seconds 600] [--out benchmarks/results/load]
 			         [--server host:port[,host:port] --accounts file.csv]""";
@@ -75,6 +75,10 @@ record LoadOptions(String scenario, String server, Path accounts, int users, int
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "\n" + USAGE);
 		}
+		if (server != null && scenario.equals("alerts")) {
+			throw new IllegalArgumentException(
+					"--scenario alerts pushes through Butterfly's admin API: not with --server");
+		}
 		if (options.contacts() >= options.users()) {
 			throw new IllegalArgumentException("--contacts must be fewer than --users");
 		}
@@ -97,6 +101,11 @@ record LoadOptions(String scenario, String server, Path accounts, int users, int
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--" + name + " is not a number: " + text, ex);
 		}
+	}
+
+	/** Whether the started Butterfly needs its admin API. */
+	boolean needsAdminApi() {
+		return this.scenario.equals("alerts") || this.scenario.equals("all");
 	}
 
 	Duration phase() {

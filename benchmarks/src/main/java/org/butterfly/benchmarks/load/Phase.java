@@ -55,6 +55,10 @@ final class Phase implements AutoCloseable {
 		this.progress.scheduleAtFixedRate(this::report, 1, 1, TimeUnit.SECONDS);
 	}
 
+	String name() {
+		return this.name;
+	}
+
 	void done(long latencyNanos) {
 		this.done.increment();
 		this.perSecond.incrementAndGet(second());

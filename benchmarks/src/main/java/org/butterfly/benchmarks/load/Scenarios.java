@@ -6,11 +6,17 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,13 +31,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 import org.butterfly.benchmarks.load.Phase.Round;
 import org.butterfly.benchmarks.load.Target.Account;
 import org.butterfly.benchmarks.switchboard.LineEchoServer;
+import org.butterfly.client.Alert;
 import org.butterfly.client.ClientListener;
 import org.butterfly.client.Invitation;
 import org.butterfly.client.Message;
@@ -57,6 +66,9 @@ final class Scenarios {
 	 * How long the server gets to drop signed-out sessions before its heap is measured.
 	 */
 	private static final long SETTLE_MILLIS = 3000;
+
+	/** The longest wait for one alert to reach everybody, and for its baseline. */
+	private static final int ALERT_WAIT_SECONDS = 120;
 
 	private final LoadOptions options;
 
@@ -87,7 +99,7 @@ final class Scenarios {
 		List<Double> baselines = new ArrayList<>();
 		for (int r = 1; r <= this.options.rounds(); r++) {
 			Round signIns = run("sign-ins " + r, this.options.seconds(), (phase, thread) -> signInOnce(phase, next));
-			Round updates = updates(r);
+			Round updates = updates("UPDATE " + r, 0);
 			System.out.println("round " + r + ": " + signIns + " | " + updates);
 			rounds.add(signIns);
 			values.add(signIns.perSecond());
@@ -149,8 +161,11 @@ final class Scenarios {
 		return this.users.client(nodes.get(index % nodes.size()), listener);
 	}
 
-	/** Autocommit single-row UPDATEs on the server's database, one row per thread. */
-	private Round updates(int round) throws Exception {
+	/**
+	 * Autocommit single-row UPDATEs on the server's database, one row per thread: for
+	 * {@code --seconds}, or until {@code count} are done if it is positive.
+	 */
+	private Round updates(String name, long count) throws Exception {
 		int threads = this.options.concurrency();
 		List<Connection> connections = new ArrayList<>();
 		try {
@@ -160,7 +175,7 @@ final class Scenarios {
 		}
 		catch (SQLException ex) {
 			System.out.println("no baseline: " + ex.getMessage());
-			return run("UPDATE (none) " + round, 1, (phase, thread) -> false);
+			return run(name + " (none)", 1, (phase, thread) -> false);
 		}
 		try (Statement create = connections.get(0).createStatement()) {
 			create.execute("CREATE TABLE IF NOT EXISTS loadgen_baseline (id int PRIMARY KEY, n bigint NOT NULL)");
@@ -172,7 +187,11 @@ final class Scenarios {
 			updates.add(connection.prepareStatement("UPDATE loadgen_baseline SET n = n + 1 WHERE id = ?"));
 		}
 		try {
-			return run("UPDATE " + round, this.options.seconds(), (phase, thread) -> {
+			AtomicLong left = new AtomicLong((count > 0) ? count : Long.MAX_VALUE);
+			return run(name, (count > 0) ? ALERT_WAIT_SECONDS : this.options.seconds(), (phase, thread) -> {
+				if (left.decrementAndGet() < 0) {
+					return false;
+				}
 				long start = System.nanoTime();
 				try {
 					PreparedStatement update = updates.get(thread);
@@ -243,6 +262,89 @@ final class Scenarios {
 			client.close();
 			return true;
 		});
+	}
+
+	// ---- 5. a NOT from the admin API to everybody online, beside as many single-row
+	// UPDATEs
+
+	/**
+	 * Signs every user in and holds them; each round pushes one alert to "online" through
+	 * the admin API and measures, per user, the time from the request to the alert's
+	 * arrival. The value is the time until the last user has it; the baseline is the time
+	 * the same threads take for as many autocommit single-row UPDATEs (one per recipient,
+	 * as the queue writes one row per recipient).
+	 */
+	Report alerts() throws Exception {
+		Target.AdminApi admin = this.target.adminApi()
+			.orElseThrow(() -> new IllegalStateException("the alerts scenario needs the admin API"));
+		AtomicReference<Phase> current = new AtomicReference<>();
+		AtomicLong pushedAt = new AtomicLong();
+		ConcurrentLinkedQueue<MessengerClient> open = new ConcurrentLinkedQueue<>();
+		AtomicInteger next = new AtomicInteger();
+		Phase signIns = new Phase("alert sign-ins");
+		workers(signIns, this.options.concurrency(), deadline(this.options.maxSeconds() / 2), (thread) -> {
+			int index = next.getAndIncrement();
+			if (index >= this.accounts.size()) {
+				return false;
+			}
+			holdSignedIn(client(index, new ClientListener() {
+				@Override
+				public void alert(Alert alert) {
+					Phase phase = current.get();
+					if (phase != null && alert.text().equals(phase.name())) {
+						phase.done(System.nanoTime() - pushedAt.get());
+					}
+				}
+			}), index, signIns, open);
+			return true;
+		});
+		System.out.println("signed in: " + signIns.finish());
+		long held = open.stream().filter(MessengerClient::isSignedIn).count();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(this.users.timeout()).build();
+		List<Round> rounds = new ArrayList<>();
+		List<Double> values = new ArrayList<>();
+		List<Double> baselines = new ArrayList<>();
+		try {
+			for (int r = 1; r <= this.options.rounds(); r++) {
+				Phase phase = new Phase("load-alert-" + r);
+				HttpRequest push = HttpRequest.newBuilder(admin.url().resolve("/api/v1/notifications"))
+					.header("Authorization", "Bearer " + admin.token())
+					.header("Content-Type", "application/json")
+					.timeout(Duration.ofSeconds(ALERT_WAIT_SECONDS))
+					.POST(BodyPublishers.ofString("{\"to\":\"online\",\"text\":\"" + phase.name() + "\"}"))
+					.build();
+				pushedAt.set(System.nanoTime());
+				current.set(phase);
+				HttpResponse<String> response = http.send(push, BodyHandlers.ofString());
+				double answeredMillis = (System.nanoTime() - pushedAt.get()) / 1e6;
+				if (response.statusCode() != 202) {
+					phase.error(new IOException(
+							"the admin API answered " + response.statusCode() + ": " + response.body()));
+				}
+				long end = deadline(ALERT_WAIT_SECONDS);
+				while (phase.count() < held && System.nanoTime() < end && response.statusCode() == 202) {
+					Thread.sleep(5);
+				}
+				current.set(null);
+				Round round = phase.finish();
+				Round updates = updates("UPDATE x" + held + " " + r, held);
+				double last = round.millis(1.0);
+				System.out.printf(Locale.ROOT,
+						"round %d: the admin API answered 202 after %.1f ms; %d of %d users had the alert, the last "
+								+ "after %.1f ms (p50 %.1f, p99 %.1f) | %d UPDATEs took %.1f ms%n",
+						r, answeredMillis, round.count(), held, last, round.millis(0.5), round.millis(0.99),
+						updates.count(), updates.seconds() * 1000);
+				rounds.add(round);
+				values.add(last);
+				baselines.add(updates.seconds() * 1000);
+				Thread.sleep(1000);
+			}
+		}
+		finally {
+			closeAll(open);
+		}
+		return report("alerts", "ms until the last online user has the NOT",
+				"ms for as many single-row UPDATEs (JDBC, same database, same threads)", rounds, values, baselines);
 	}
 
 	// ---- 4. presence fan-out CHG -> NLN at the watchers, beside the CHG echo at the

@@ -11,25 +11,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
+import org.butterfly.admin.AdminApiApplication;
 import org.butterfly.benchmarks.NotificationNode;
 import org.butterfly.server.NettyServer;
 import org.butterfly.switchboard.SwitchboardServerApplication;
 import org.butterfly.testdb.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Butterfly for the load generator, in a JVM of its own so that its heap holds nothing of
  * the clients: an embedded PostgreSQL, one or two notification nodes (127.0.0.11,
  * 127.0.0.12) and a switchboard in one cluster, and accounts whose lists the generator
- * expects. Reports on standard output, one line each: {@code node host:port},
- * {@code jdbc url user password}, then {@code ready}; answers {@code heap} on standard
- * input with {@code heap <bytes>} (used heap after full collections) and stops on
- * {@code quit} or end of input.
+ * expects, and with {@code admin} the admin API too (for the alerts scenario). Reports on
+ * standard output, one line each: {@code node host:port}, {@code jdbc url user password},
+ * {@code admin http://host:port token} if started, then {@code ready}; answers
+ * {@code heap} on standard input with {@code heap <bytes>} (used heap after full
+ * collections) and stops on {@code quit} or end of input.
  *
  * <pre>
- * java -cp ... org.butterfly.benchmarks.load.ServerUnderTest users contacts nodes accounts.csv
+ * java -cp ... org.butterfly.benchmarks.load.ServerUnderTest users contacts nodes accounts.csv [admin]
  * </pre>
  */
 public final class ServerUnderTest {
@@ -41,8 +45,8 @@ public final class ServerUnderTest {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (args.length != 4) {
-			throw new IllegalArgumentException("usage: ServerUnderTest users contacts nodes accounts.csv");
+		if (args.length != 4 && !(args.length == 5 && args[4].equals("admin"))) {
+			throw new IllegalArgumentException("usage: ServerUnderTest users contacts nodes accounts.csv [admin]");
 		}
 		int users = Integer.parseInt(args[0]);
 		int contacts = Integer.parseInt(args[1]);
@@ -66,6 +70,13 @@ public final class ServerUnderTest {
 				out.println("node " + server.localAddress().getHostString() + ":" + server.localAddress().getPort());
 			}
 			out.println("jdbc " + database.jdbcUrl() + " " + database.username() + " " + database.password());
+			if (args.length == 5) {
+				String token = UUID.randomUUID().toString();
+				ConfigurableApplicationContext admin = adminApi(database, token);
+				contexts.add(admin);
+				int port = ((WebServerApplicationContext) admin).getWebServer().getPort();
+				out.println("admin http://127.0.0.1:" + port + " " + token);
+			}
 			out.println("ready");
 			out.flush();
 			BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -113,6 +124,23 @@ public final class ServerUnderTest {
 				"--butterfly.cluster.database.url=" + database.jdbcUrl(),
 				"--butterfly.cluster.database.username=" + database.username(),
 				"--butterfly.cluster.database.password=" + database.password());
+	}
+
+	/**
+	 * The admin API on a free port, in the cluster: its NOTs reach the nodes over the
+	 * bus. It reads no application.yml (the first on this shared class path may be
+	 * another app's), so everything it needs is given here.
+	 */
+	private static ConfigurableApplicationContext adminApi(TestDatabase database, String token) {
+		return new SpringApplicationBuilder(AdminApiApplication.class).run(
+				"--spring.config.location=optional:classpath:/loadgen-admin-api/", "--server.address=127.0.0.1",
+				"--server.port=0", "--spring.application.name=admin-api", "--spring.jpa.open-in-view=false",
+				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(), "--butterfly.admin.token=" + token,
+				"--butterfly.mode=local", "--butterfly.schema=validate", "--butterfly.directory.schema=none",
+				"--butterfly.cluster.mode=postgres", "--butterfly.cluster.database.url=" + database.jdbcUrl(),
+				"--butterfly.cluster.database.username=" + database.username(),
+				"--butterfly.cluster.database.password=" + database.password(), "--logging.level.root=WARN");
 	}
 
 	/** The accounts as {@code email,password} lines, the format of {@code --accounts}. */

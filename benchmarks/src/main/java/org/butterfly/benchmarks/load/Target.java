@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +44,15 @@ sealed interface Target extends AutoCloseable permits Target.Spawned, Target.Rem
 		return OptionalLong.empty();
 	}
 
+	/** The admin API's base URL and token, if the generator started it. */
+	default Optional<AdminApi> adminApi() {
+		return Optional.empty();
+	}
+
 	String describe();
+
+	record AdminApi(URI url, String token) {
+	}
 
 	@Override
 	void close();
@@ -115,6 +125,8 @@ sealed interface Target extends AutoCloseable permits Target.Spawned, Target.Rem
 
 		private final String[] jdbc;
 
+		private final AdminApi adminApi;
+
 		private final int users;
 
 		private final int contacts;
@@ -122,21 +134,24 @@ sealed interface Target extends AutoCloseable permits Target.Spawned, Target.Rem
 		/** The server JVM's own output, kept out of the progress lines. */
 		private final Path log;
 
-		Spawned(int users, int contacts, int nodes, String heap) throws IOException {
+		Spawned(int users, int contacts, int nodes, String heap, boolean adminApi) throws IOException {
 			this.users = users;
 			this.contacts = contacts;
 			Path file = Files.createTempFile("loadgen-accounts", ".csv");
 			this.log = Files.createTempFile("loadgen-server", ".log");
 			String java = ProcessHandle.current().info().command().orElse("java");
-			this.process = new ProcessBuilder(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-					ServerUnderTest.class.getName(), String.valueOf(users), String.valueOf(contacts),
-					String.valueOf(nodes), file.toString())
-				.redirectError(this.log.toFile())
-				.start();
+			List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp",
+					System.getProperty("java.class.path"), ServerUnderTest.class.getName(), String.valueOf(users),
+					String.valueOf(contacts), String.valueOf(nodes), file.toString()));
+			if (adminApi) {
+				command.add("admin");
+			}
+			this.process = new ProcessBuilder(command).redirectError(this.log.toFile()).start();
 			this.commands = new PrintWriter(this.process.getOutputStream(), true, StandardCharsets.UTF_8);
 			this.replies = new BufferedReader(
 					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
 			String[] database = null;
+			AdminApi admin = null;
 			for (String line = this.replies.readLine(); !"ready".equals(line); line = this.replies.readLine()) {
 				if (line == null) {
 					close();
@@ -149,8 +164,13 @@ sealed interface Target extends AutoCloseable permits Target.Spawned, Target.Rem
 				else if (line.startsWith("jdbc ")) {
 					database = line.substring(5).split(" ");
 				}
+				else if (line.startsWith("admin ")) {
+					String[] parts = line.substring(6).split(" ");
+					admin = new AdminApi(URI.create(parts[0]), parts[1]);
+				}
 			}
 			this.jdbc = database;
+			this.adminApi = admin;
 			this.accounts = Remote.readAccounts(file);
 			Files.delete(file);
 		}
@@ -168,6 +188,11 @@ sealed interface Target extends AutoCloseable permits Target.Spawned, Target.Rem
 		@Override
 		public Connection database() throws SQLException {
 			return DriverManager.getConnection(this.jdbc[0], this.jdbc[1], this.jdbc[2]);
+		}
+
+		@Override
+		public Optional<AdminApi> adminApi() {
+			return Optional.ofNullable(this.adminApi);
 		}
 
 		@Override

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The load generator end to end, small: 20 users against Butterfly in a child JVM (two
- * notification nodes, a switchboard, embedded PostgreSQL), every scenario for one round
- * of 2 seconds. Asserts the results' shape and that work was done; no timings.
+ * notification nodes, a switchboard, the admin API, embedded PostgreSQL), every scenario
+ * for one round of 2 seconds. Asserts the results' shape and that work was done; no
+ * timings.
  */
 class LoadGeneratorSmokeTest {
 
@@ -31,7 +32,7 @@ class LoadGeneratorSmokeTest {
 		List<Report> reports = LoadGenerator.run(options);
 
 		assertThat(reports).extracting(Report::scenario)
-			.containsExactly("signin", "fanout-same-node", "fanout-cross-node", "chat", "idle");
+			.containsExactly("signin", "fanout-same-node", "fanout-cross-node", "chat", "idle", "alerts");
 		JsonMapper json = JsonMapper.builder().build();
 		for (Report report : reports) {
 			assertThat(this.results.resolve(report.scenario() + ".png")).isNotEmptyFile();
@@ -55,6 +56,12 @@ class LoadGeneratorSmokeTest {
 			.get(0)
 			.get("count")
 			.asLong()).isEqualTo(20);
+		// The alert pushed through the admin API reached all 20, each once.
+		assertThat(json.readTree(Files.readString(this.results.resolve("alerts.json")))
+			.get("rounds")
+			.get(0)
+			.get("count")
+			.asLong()).isEqualTo(20);
 	}
 
 	@Test
@@ -67,6 +74,9 @@ class LoadGeneratorSmokeTest {
 			.hasMessageContaining("--server and --accounts go together");
 		assertThatThrownBy(() -> LoadOptions.parse(new String[] { "--users", "10", "--contacts", "10" }))
 			.hasMessageContaining("fewer than --users");
+		assertThatThrownBy(() -> LoadOptions
+			.parse(new String[] { "--scenario", "alerts", "--server", "localhost:1863", "--accounts", "a.csv" }))
+			.hasMessageContaining("not with --server");
 		assertThatThrownBy(() -> LoadOptions.parse(new String[] { "--frobnicate", "1" }))
 			.hasMessageContaining("unknown options");
 	}
