@@ -1,6 +1,7 @@
 package org.butterfly.admin.sessions;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,11 @@ public class LiveSessions {
 		return this.directory.find(email.toLowerCase(Locale.ROOT));
 	}
 
+	/** The live sessions of these accounts, by lower-case address: one query. */
+	public Map<String, OnlineSession> find(Collection<String> emails) {
+		return this.directory.find(emails.stream().map((email) -> email.toLowerCase(Locale.ROOT)).toList());
+	}
+
 	/**
 	 * Whether the session takes {@code NOT} now: MSNP5 or later and past its first
 	 * {@code CHG} (msnp.md §11.6 POLICY); otherwise the document waits for the next
@@ -77,6 +83,20 @@ public class LiveSessions {
 	 */
 	public boolean notificationQueued(String email, long id) {
 		return send(() -> this.router.deliver(new ClusterEvent.NotificationPushed(email.toLowerCase(Locale.ROOT), id)));
+	}
+
+	/**
+	 * Tells the nodes of these accounts that notifications were queued for them: one bus
+	 * message per node.
+	 * @param queued notification ids by account
+	 * @return whether the bus took the events; if not, they stay queued for the next
+	 * sign-in
+	 */
+	public boolean notificationsQueued(Map<String, Long> queued) {
+		List<ClusterEvent.NotificationPushed> events = new ArrayList<>(queued.size());
+		queued.forEach(
+				(email, id) -> events.add(new ClusterEvent.NotificationPushed(email.toLowerCase(Locale.ROOT), id)));
+		return send(() -> this.router.deliver(events));
 	}
 
 	/** The maintenance message (msnp.md §5.7) to every node. */

@@ -5,10 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -44,6 +48,9 @@ import org.butterfly.directory.privacy.Blp;
  * hash (for any other login); neither leaves this class.
  */
 public class AccountService {
+
+	/** Addresses per query of {@link #findAll}: well within PostgreSQL's bind limits. */
+	private static final int LOOKUP_CHUNK = 1000;
 
 	private static final Logger logger = LoggerFactory.getLogger(AccountService.class);
 
@@ -132,6 +139,32 @@ public class AccountService {
 	public Optional<Account> find(String email) {
 		String handle = email.toLowerCase(Locale.ROOT);
 		return this.transactions.read(() -> this.accounts.findByEmail(handle).map(AccountService::toAccount));
+	}
+
+	/**
+	 * Finds many accounts by e-mail address at once, e.g. the recipients of a broadcast:
+	 * one query per {@value #LOOKUP_CHUNK} addresses instead of one each.
+	 * @param emails the addresses, in any case
+	 * @return the accounts that exist, by lower-case address, in the order given
+	 */
+	public Map<String, Account> findAll(Collection<String> emails) {
+		List<String> handles = emails.stream().map((email) -> email.toLowerCase(Locale.ROOT)).distinct().toList();
+		Map<String, Account> found = new HashMap<>();
+		this.transactions.read(() -> {
+			for (int from = 0; from < handles.size(); from += LOOKUP_CHUNK) {
+				List<String> chunk = handles.subList(from, Math.min(handles.size(), from + LOOKUP_CHUNK));
+				this.accounts.findByEmailIn(chunk).forEach((entity) -> found.put(entity.getEmail(), toAccount(entity)));
+			}
+			return null;
+		});
+		Map<String, Account> ordered = new LinkedHashMap<>();
+		for (String handle : handles) {
+			Account account = found.get(handle);
+			if (account != null) {
+				ordered.put(handle, account);
+			}
+		}
+		return ordered;
 	}
 
 	/**

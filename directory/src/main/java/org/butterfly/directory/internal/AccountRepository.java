@@ -17,6 +17,9 @@ public interface AccountRepository extends JpaRepository<AccountEntity, Long> {
 
 	Optional<AccountEntity> findByEmail(String email);
 
+	/** The accounts among {@code emails} (lower case) that exist, in no order. */
+	List<AccountEntity> findByEmailIn(Collection<String> emails);
+
 	boolean existsByEmail(String email);
 
 	/**

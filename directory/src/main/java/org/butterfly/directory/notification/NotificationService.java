@@ -3,8 +3,11 @@ package org.butterfly.directory.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.butterfly.directory.account.AccountNotFoundException;
@@ -22,6 +25,9 @@ import org.butterfly.directory.internal.Transactions;
  * never returned as pending, whether or not {@link #expireOld} has run yet.
  */
 public class NotificationService {
+
+	/** Addresses per account look-up of {@link #enqueueAll}. */
+	private static final int LOOKUP_CHUNK = 1000;
 
 	private final AccountRepository accounts;
 
@@ -77,6 +83,47 @@ public class NotificationService {
 			NotificationEntity queued = this.notifications
 				.save(new NotificationEntity(accountId, payload, now, now.plus(expiresAfter)));
 			return toQueued(queued, handle);
+		});
+	}
+
+	/**
+	 * Queues one notification per account in one transaction, e.g. for a broadcast:
+	 * either all are queued or, if an account does not exist, none.
+	 * @param payloads the document for each account, in the order to queue them
+	 * @param expiresAfter how long they may wait for delivery
+	 * @return the queued notifications, in the same order
+	 * @throws AccountNotFoundException naming the first account that does not exist
+	 */
+	public List<QueuedNotification> enqueueAll(Map<String, String> payloads, Duration expiresAfter) {
+		if (payloads.values().stream().anyMatch((payload) -> payload == null || payload.isEmpty())) {
+			throw new IllegalArgumentException("The notification is empty");
+		}
+		if (expiresAfter.isNegative() || expiresAfter.isZero()) {
+			throw new IllegalArgumentException("The expiry must be positive");
+		}
+		List<String> handles = payloads.keySet().stream().map((email) -> email.toLowerCase(Locale.ROOT)).toList();
+		List<String> documents = List.copyOf(payloads.values());
+		return this.transactions.write(() -> {
+			Map<String, Long> ids = new HashMap<>();
+			for (int from = 0; from < handles.size(); from += LOOKUP_CHUNK) {
+				this.accounts.findByEmailIn(handles.subList(from, Math.min(handles.size(), from + LOOKUP_CHUNK)))
+					.forEach((account) -> ids.put(account.getEmail(), account.getId()));
+			}
+			Instant now = this.clock.instant();
+			List<NotificationEntity> entities = new ArrayList<>(handles.size());
+			for (int i = 0; i < handles.size(); i++) {
+				Long accountId = ids.get(handles.get(i));
+				if (accountId == null) {
+					throw new AccountNotFoundException(handles.get(i));
+				}
+				entities.add(new NotificationEntity(accountId, documents.get(i), now, now.plus(expiresAfter)));
+			}
+			List<NotificationEntity> saved = this.notifications.saveAll(entities);
+			List<QueuedNotification> queued = new ArrayList<>(saved.size());
+			for (int i = 0; i < saved.size(); i++) {
+				queued.add(toQueued(saved.get(i), handles.get(i)));
+			}
+			return queued;
 		});
 	}
 

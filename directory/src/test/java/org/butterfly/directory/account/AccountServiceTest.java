@@ -1,7 +1,9 @@
 package org.butterfly.directory.account;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,23 @@ class AccountServiceTest extends DirectoryIntegrationTest {
 		assertThat(Puid.of(1234567)).isEqualTo(new Puid(0, 1234567));
 		assertThat(Puid.of(1234567).pid()).isEqualTo("0x00000000:0x0012d687");
 		assertThat(Puid.of((5L << 32) | 7)).isEqualTo(new Puid(5, 7));
+	}
+
+	@Test
+	void manyAccountsAreFoundAtOnceInTheOrderAskedAndMissingOnesLeftOut() {
+		String alice = newAccount("alice");
+		String bob = newAccount("bob");
+		List<String> asked = new ArrayList<>(List.of(bob.toUpperCase(), "ghost@example.com", alice));
+		for (int i = 0; i < 1500; i++) {
+			// more than one query's worth of addresses
+			asked.add("nobody-" + i + "@example.com");
+		}
+
+		Map<String, Account> found = this.accounts.findAll(asked);
+
+		assertThat(found.keySet()).containsExactly(bob, alice);
+		assertThat(found.get(alice)).isEqualTo(this.accounts.find(alice).orElseThrow());
+		assertThat(this.accounts.findAll(List.of())).isEmpty();
 	}
 
 	@Test

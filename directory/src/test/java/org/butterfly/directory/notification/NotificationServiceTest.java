@@ -2,7 +2,9 @@ package org.butterfly.directory.notification;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -107,6 +109,32 @@ class NotificationServiceTest extends DirectoryIntegrationTest {
 			.isThrownBy(() -> this.notifications.enqueue(alice, ""));
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> this.notifications.enqueue(alice, "<N/>", Duration.ZERO));
+	}
+
+	@Test
+	void aBroadcastQueuesOneNotificationPerAccountInOrderOrNoneAtAll() {
+		String alice = newAccount("alice");
+		String bob = newAccount("bob");
+		Map<String, String> documents = new LinkedHashMap<>();
+		documents.put(bob.toUpperCase(), "<NOTIFICATION id=\"b\"/>");
+		documents.put(alice, "<NOTIFICATION id=\"a\"/>");
+
+		List<QueuedNotification> queued = this.notifications.enqueueAll(documents, Duration.ofHours(1));
+
+		assertThat(queued).extracting(QueuedNotification::account).containsExactly(bob, alice);
+		assertThat(queued).extracting(QueuedNotification::payload)
+			.containsExactly("<NOTIFICATION id=\"b\"/>", "<NOTIFICATION id=\"a\"/>");
+		assertThat(queued.get(0).expiresAt()).isEqualTo(queued.get(0).createdAt().plus(Duration.ofHours(1)));
+		assertThat(this.notifications.pendingFor(alice)).containsExactly(queued.get(1));
+		assertThat(this.notifications.pendingFor(bob)).containsExactly(queued.get(0));
+
+		Map<String, String> withAGhost = new LinkedHashMap<>();
+		withAGhost.put(alice, "<NOTIFICATION id=\"c\"/>");
+		withAGhost.put("ghost@example.com", "<NOTIFICATION id=\"c\"/>");
+		assertThatExceptionOfType(AccountNotFoundException.class)
+			.isThrownBy(() -> this.notifications.enqueueAll(withAGhost, Duration.ofHours(1)))
+			.withMessageContaining("ghost@example.com");
+		assertThat(this.notifications.pendingFor(alice)).as("nothing queued").containsExactly(queued.get(1));
 	}
 
 	private NotificationState notificationState(long id) {
