@@ -4,10 +4,14 @@ import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import jakarta.persistence.EntityManagerFactory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,6 +34,9 @@ public final class Transactions {
 
 	private final TransactionTemplate snapshot;
 
+	/** Makes a new snapshot transaction REPEATABLE READ, before its first query. */
+	private final Runnable repeatableRead;
+
 	public Transactions(PlatformTransactionManager transactionManager) {
 		this.write = new TransactionTemplate(transactionManager);
 		// At read committed each statement sees its own snapshot, so a transaction of its
@@ -39,12 +46,22 @@ public final class Transactions {
 		this.read = new TransactionTemplate(transactionManager);
 		this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
 		this.read.setReadOnly(true);
-		// Only where several statements must agree: a non-default isolation level costs
-		// two more round trips per transaction (set, then reset on the pooled
-		// connection).
+		// Only where several statements must agree. Asking the connection for the level
+		// would cost two more round trips per transaction (set, then reset on the pooled
+		// connection); SET TRANSACTION as the first statement travels with the BEGIN.
 		this.snapshot = new TransactionTemplate(transactionManager);
-		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshot.setReadOnly(true);
+		if (transactionManager instanceof JpaTransactionManager jpa && jpa.getEntityManagerFactory() != null) {
+			EntityManagerFactory entityManagers = jpa.getEntityManagerFactory();
+			this.repeatableRead = () -> EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagers)
+				.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+				.executeUpdate();
+		}
+		else {
+			this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+			this.repeatableRead = () -> {
+			};
+		}
 	}
 
 	/**
@@ -82,7 +99,12 @@ public final class Transactions {
 	 * match its list version.
 	 */
 	public <T> T snapshot(Supplier<T> work) {
-		return this.snapshot.execute((status) -> work.get());
+		return this.snapshot.execute((status) -> {
+			if (status.isNewTransaction()) {
+				this.repeatableRead.run();
+			}
+			return work.get();
+		});
 	}
 
 	private static boolean isTransient(Throwable ex) {
