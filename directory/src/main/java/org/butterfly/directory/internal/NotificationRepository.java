@@ -30,6 +30,17 @@ public interface NotificationRepository extends JpaRepository<NotificationEntity
 	int markDelivered(@Param("id") long id, @Param("now") Instant now, @Param("pending") NotificationState pending,
 			@Param("delivered") NotificationState delivered);
 
+	/**
+	 * {@link #markDelivered} and the document in one statement, for a notification of
+	 * this account only: the payload if this caller moved it to delivered, none
+	 * otherwise.
+	 */
+	@Query(value = """
+			update notification set state = 'DELIVERED', delivered_at = :now
+			where id = :id and account_id = :account and state = 'PENDING' and expires_at > :now
+			returning payload""", nativeQuery = true)
+	List<String> claim(@Param("id") long id, @Param("account") long accountId, @Param("now") Instant now);
+
 	@Modifying
 	@Query("""
 			update NotificationEntity n set n.state = :expired

@@ -153,6 +153,22 @@ public class NotificationService {
 	}
 
 	/**
+	 * Marks one pending, unexpired notification of the account delivered and returns its
+	 * document, in one statement: what a node does when told that a notification was
+	 * pushed to a session it holds. Of several concurrent callers exactly one gets the
+	 * document.
+	 * @param id the notification
+	 * @param accountId the session's account: another account's notification is not
+	 * claimed
+	 * @return the document for the caller that should send it; empty if it was delivered
+	 * already, has expired, is another account's or does not exist
+	 */
+	public Optional<String> claim(long id, long accountId) {
+		return this.transactions
+			.write(() -> this.notifications.claim(id, accountId, this.clock.instant()).stream().findFirst());
+	}
+
+	/**
 	 * Marks a pending, unexpired notification delivered. Of several concurrent callers
 	 * exactly one wins.
 	 * @param id the notification

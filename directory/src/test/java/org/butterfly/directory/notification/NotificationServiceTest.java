@@ -112,6 +112,25 @@ class NotificationServiceTest extends DirectoryIntegrationTest {
 	}
 
 	@Test
+	void aClaimReturnsTheDocumentOnceAndOnlyToItsAccount() {
+		String alice = newAccount("alice");
+		String bob = newAccount("bob");
+		long aliceId = this.accounts.find(alice).orElseThrow().id();
+		long bobId = this.accounts.find(bob).orElseThrow().id();
+		QueuedNotification queued = this.notifications.enqueue(alice, "<NOTIFICATION id=\"1\"/>");
+		QueuedNotification expiring = this.notifications.enqueue(alice, "<NOTIFICATION id=\"2\"/>",
+				Duration.ofMinutes(1));
+
+		assertThat(this.notifications.claim(queued.id(), bobId)).as("another account's").isEmpty();
+		assertThat(this.notifications.claim(queued.id(), aliceId)).contains("<NOTIFICATION id=\"1\"/>");
+		assertThat(this.notifications.claim(queued.id(), aliceId)).as("claimed already").isEmpty();
+		assertThat(notificationState(queued.id())).isEqualTo(NotificationState.DELIVERED);
+		this.clock.advance(Duration.ofMinutes(2));
+		assertThat(this.notifications.claim(expiring.id(), aliceId)).as("expired").isEmpty();
+		assertThat(notificationState(expiring.id())).isEqualTo(NotificationState.PENDING);
+	}
+
+	@Test
 	void aBroadcastQueuesOneNotificationPerAccountInOrderOrNoneAtAll() {
 		String alice = newAccount("alice");
 		String bob = newAccount("bob");

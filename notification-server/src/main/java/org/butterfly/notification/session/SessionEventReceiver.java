@@ -10,7 +10,6 @@ import org.butterfly.directory.account.Puid;
 import org.butterfly.directory.contacts.ListEffect;
 import org.butterfly.directory.contacts.PhoneKey;
 import org.butterfly.directory.notification.NotificationService;
-import org.butterfly.directory.notification.QueuedNotification;
 import org.butterfly.notification.chat.RingAnswers;
 import org.butterfly.protocol.pipeline.CloseReason;
 import org.butterfly.protocol.pipeline.Disconnector;
@@ -135,18 +134,16 @@ public final class SessionEventReceiver {
 
 	/**
 	 * {@code NOT} only reaches MSNP5+ clients past their first {@code CHG} ([POLICY]
-	 * §11.6); otherwise it stays queued for the next first {@code CHG}. The document is
-	 * read from the queue, and marking it delivered decides the one sender.
+	 * §11.6); otherwise it stays queued for the next first {@code CHG}. Claiming it in
+	 * the queue (one statement: marked delivered, document returned) decides the one
+	 * sender.
 	 */
 	private void notificationPushed(NotificationSession session, ClusterEvent.NotificationPushed pushed) {
 		if (!session.dialect().hasPhoneProperties() || !session.firstChgDone()) {
 			return;
 		}
-		for (QueuedNotification queued : this.notifications.pendingFor(session.handle())) {
-			if (queued.id() == pushed.id() && this.notifications.markDelivered(queued.id())) {
-				session.send(Replies.not(queued.payload()));
-			}
-		}
+		this.notifications.claim(pushed.id(), session.principal().accountId())
+			.ifPresent((document) -> session.send(Replies.not(document)));
 	}
 
 	/**
