@@ -143,6 +143,22 @@ public class NotificationService {
 	}
 
 	/**
+	 * {@link #pendingFor(String)} for a signed-in session, whose account id is known: one
+	 * query fewer.
+	 * @param accountId the account's id
+	 * @param account the account's handle, carried by the results
+	 * @return the notifications, oldest first
+	 */
+	public List<QueuedNotification> pendingFor(long accountId, String account) {
+		String handle = account.toLowerCase(Locale.ROOT);
+		return this.transactions
+			.read(() -> this.notifications.findPending(accountId, this.clock.instant(), NotificationState.PENDING)
+				.stream()
+				.map((entity) -> toQueued(entity, handle))
+				.toList());
+	}
+
+	/**
 	 * How many unexpired notifications wait for their recipients, across the cluster: the
 	 * {@code butterfly.notifications.queued} gauge.
 	 * @return the count

@@ -33,6 +33,9 @@ class NotificationServiceTest extends DirectoryIntegrationTest {
 		assertThat(first.expiresAt()).isEqualTo(first.createdAt().plus(Duration.ofDays(7)));
 		assertThat(first.deliveredAt()).isEmpty();
 		assertThat(this.notifications.pendingFor(alice)).containsExactly(first, second);
+		assertThat(this.notifications.pendingFor(this.accounts.find(alice).orElseThrow().id(), alice))
+			.as("by a session's account id")
+			.containsExactly(first, second);
 		assertThat(this.notifications.pendingFor(newAccount("bob"))).isEmpty();
 		assertThat(this.notifications.pendingFor("ghost@example.com")).isEmpty();
 	}

@@ -56,6 +56,10 @@ class VisibilityServiceTest extends DirectoryIntegrationTest {
 				new ForwardContact(closed, closed.replace("@", "%40"), false),
 				new ForwardContact(blocking, blocking.replace("@", "%40"), false),
 				new ForwardContact(allowing, allowing.replace("@", "%40"), true));
+		// A signed-in session asks by account id, and gets the same answer.
+		assertThat(this.visibility.contactsOf(this.accounts.find(watcher).orElseThrow().id()))
+			.isEqualTo(this.visibility.contactsOf(watcher));
+		assertThat(this.visibility.contactsOf(Long.MAX_VALUE)).as("no such account").isEmpty();
 	}
 
 	@Test

@@ -48,7 +48,8 @@ public final class NoticeDelivery {
 		if (!session.dialect().hasPhoneProperties()) {
 			return lines;
 		}
-		for (QueuedNotification queued : this.notifications.pendingFor(session.handle())) {
+		for (QueuedNotification queued : this.notifications.pendingFor(session.principal().accountId(),
+				session.handle())) {
 			if (this.notifications.markDelivered(queued.id())) {
 				lines.add(Replies.not(queued.payload()));
 			}

@@ -87,7 +87,7 @@ public final class PresenceService {
 	 */
 	public List<Frame> initialPresence(NotificationSession session, String trId) {
 		List<Frame> lines = new ArrayList<>();
-		List<ForwardContact> contacts = this.visibility.contactsOf(session.handle());
+		List<ForwardContact> contacts = this.visibility.contactsOf(session.principal().accountId());
 		Map<String, Presence> online = this.sessions
 			.presenceOf(contacts.stream().filter(ForwardContact::allowsYou).map(ForwardContact::handle).toList());
 		for (ForwardContact contact : contacts) {
@@ -125,7 +125,7 @@ public final class PresenceService {
 		if (!session.firstChgDone() || !this.sessions.isCurrent(session)) {
 			return;
 		}
-		List<ForwardContact> contacts = this.visibility.contactsOf(session.handle());
+		List<ForwardContact> contacts = this.visibility.contactsOf(session.principal().accountId());
 		Map<String, Presence> online = this.sessions
 			.presenceOf(contacts.stream().filter(ForwardContact::allowsYou).map(ForwardContact::handle).toList());
 		Map<String, Presence> shown = session.shownOnline();
