@@ -82,7 +82,7 @@ public class LiveSessions {
 	 * the next sign-in
 	 */
 	public boolean notificationQueued(String email, long id) {
-		return send(() -> this.router.deliver(new ClusterEvent.NotificationPushed(email.toLowerCase(Locale.ROOT), id)));
+		return notificationsQueued(Map.of(email, id));
 	}
 
 	/**
