@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +47,6 @@ import org.butterfly.directory.privacy.Blp;
  * hash (for any other login); neither leaves this class.
  */
 public class AccountService {
-
-	/** Addresses per query of {@link #findAll}: well within PostgreSQL's bind limits. */
-	private static final int LOOKUP_CHUNK = 1000;
 
 	private static final Logger logger = LoggerFactory.getLogger(AccountService.class);
 
@@ -143,25 +139,18 @@ public class AccountService {
 
 	/**
 	 * Finds many accounts by e-mail address at once, e.g. the recipients of a broadcast:
-	 * one query per {@value #LOOKUP_CHUNK} addresses instead of one each.
+	 * one query per 1,000 addresses instead of one each.
 	 * @param emails the addresses, in any case
 	 * @return the accounts that exist, by lower-case address, in the order given
 	 */
 	public Map<String, Account> findAll(Collection<String> emails) {
 		List<String> handles = emails.stream().map((email) -> email.toLowerCase(Locale.ROOT)).distinct().toList();
-		Map<String, Account> found = new HashMap<>();
-		this.transactions.read(() -> {
-			for (int from = 0; from < handles.size(); from += LOOKUP_CHUNK) {
-				List<String> chunk = handles.subList(from, Math.min(handles.size(), from + LOOKUP_CHUNK));
-				this.accounts.findByEmailIn(chunk).forEach((entity) -> found.put(entity.getEmail(), toAccount(entity)));
-			}
-			return null;
-		});
+		Map<String, AccountEntity> found = this.transactions.read(() -> this.accounts.findAllByEmail(handles));
 		Map<String, Account> ordered = new LinkedHashMap<>();
 		for (String handle : handles) {
-			Account account = found.get(handle);
+			AccountEntity account = found.get(handle);
 			if (account != null) {
-				ordered.put(handle, account);
+				ordered.put(handle, toAccount(account));
 			}
 		}
 		return ordered;

@@ -1,7 +1,9 @@
 package org.butterfly.directory.internal;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -19,6 +21,21 @@ public interface AccountRepository extends JpaRepository<AccountEntity, Long> {
 
 	/** The accounts among {@code emails} (lower case) that exist, in no order. */
 	List<AccountEntity> findByEmailIn(Collection<String> emails);
+
+	/**
+	 * {@link #findByEmailIn} for any number of addresses: one query per 1,000, well
+	 * within PostgreSQL's bind limits.
+	 * @param emails lower-case addresses
+	 * @return the accounts that exist, by address
+	 */
+	default Map<String, AccountEntity> findAllByEmail(List<String> emails) {
+		Map<String, AccountEntity> found = new HashMap<>();
+		for (int from = 0; from < emails.size(); from += 1000) {
+			findByEmailIn(emails.subList(from, Math.min(emails.size(), from + 1000)))
+				.forEach((account) -> found.put(account.getEmail(), account));
+		}
+		return found;
+	}
 
 	boolean existsByEmail(String email);
 

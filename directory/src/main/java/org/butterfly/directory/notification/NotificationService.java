@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.butterfly.directory.account.AccountNotFoundException;
+import org.butterfly.directory.internal.AccountEntity;
 import org.butterfly.directory.internal.AccountRepository;
 import org.butterfly.directory.internal.NotificationEntity;
 import org.butterfly.directory.internal.NotificationRepository;
@@ -25,9 +25,6 @@ import org.butterfly.directory.internal.Transactions;
  * never returned as pending, whether or not {@link #expireOld} has run yet.
  */
 public class NotificationService {
-
-	/** Addresses per account look-up of {@link #enqueueAll}. */
-	private static final int LOOKUP_CHUNK = 1000;
 
 	private final AccountRepository accounts;
 
@@ -104,19 +101,15 @@ public class NotificationService {
 		List<String> handles = payloads.keySet().stream().map((email) -> email.toLowerCase(Locale.ROOT)).toList();
 		List<String> documents = List.copyOf(payloads.values());
 		return this.transactions.write(() -> {
-			Map<String, Long> ids = new HashMap<>();
-			for (int from = 0; from < handles.size(); from += LOOKUP_CHUNK) {
-				this.accounts.findByEmailIn(handles.subList(from, Math.min(handles.size(), from + LOOKUP_CHUNK)))
-					.forEach((account) -> ids.put(account.getEmail(), account.getId()));
-			}
+			Map<String, AccountEntity> found = this.accounts.findAllByEmail(handles);
 			Instant now = this.clock.instant();
 			List<NotificationEntity> entities = new ArrayList<>(handles.size());
 			for (int i = 0; i < handles.size(); i++) {
-				Long accountId = ids.get(handles.get(i));
-				if (accountId == null) {
+				AccountEntity account = found.get(handles.get(i));
+				if (account == null) {
 					throw new AccountNotFoundException(handles.get(i));
 				}
-				entities.add(new NotificationEntity(accountId, documents.get(i), now, now.plus(expiresAfter)));
+				entities.add(new NotificationEntity(account.getId(), documents.get(i), now, now.plus(expiresAfter)));
 			}
 			List<NotificationEntity> saved = this.notifications.saveAll(entities);
 			List<QueuedNotification> queued = new ArrayList<>(saved.size());
