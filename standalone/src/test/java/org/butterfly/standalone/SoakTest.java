@@ -1,6 +1,7 @@
 package org.butterfly.standalone;
 
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the database; every alert the API accepted reached its user exactly once; every sign-in
  * attempt succeeded or was reported failed.
  * <p>
+ * All along, a flooder fills a switchboard's write buffers: it sends into a room where
+ * one participant never reads and another does. The switchboard must cut the silent one
+ * off as a slow reader, the reading one must get every message, and the room must go on.
+ * <p>
  * Not part of the normal build: {@code ./mvnw -pl standalone -am verify -Dtest=SoakTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dsoak.minutes=10} (pairs with
  * {@code -Dsoak.pairs=}, default 10). The accounting is written to
@@ -77,6 +82,20 @@ class SoakTest {
 
 	private final AtomicLong alertsReceived = new AtomicLong();
 
+	private final AtomicLong floodRooms = new AtomicLong();
+
+	private final AtomicLong floodSent = new AtomicLong();
+
+	private final AtomicLong floodDelivered = new AtomicLong();
+
+	private final AtomicLong floodLost = new AtomicLong();
+
+	private final AtomicLong floodNotDelivered = new AtomicLong();
+
+	private final AtomicLong slowReadersCutOff = new AtomicLong();
+
+	private final AtomicLong roomsGoneOnAfterCutOff = new AtomicLong();
+
 	/** Alert ids received, to find duplicates. */
 	private final Map<String, Integer> alertCopies = new ConcurrentHashMap<>();
 
@@ -108,11 +127,16 @@ class SoakTest {
 				this.expectedExtra.put(alice, false);
 				users.add(new String[] { alice, bob, extra });
 			}
-			ExecutorService workers = Executors.newFixedThreadPool(pairs + 1);
+			String[] flooders = { "carol@soak.example", "dave@soak.example", "erin@soak.example" };
+			for (String user : flooders) {
+				admin.createAccount(user, user.substring(0, user.indexOf('@')), PASSWORD);
+			}
+			ExecutorService workers = Executors.newFixedThreadPool(pairs + 2);
 			List<Future<?>> done = new ArrayList<>();
 			for (String[] pair : users) {
 				done.add(workers.submit(() -> pair(pair[0], pair[1], pair[2])));
 			}
+			done.add(workers.submit(() -> flood(flooders[0], flooders[1], flooders[2])));
 			done.add(workers.submit(() -> pushAlerts(admin, users)));
 			long start = System.nanoTime();
 			failures(start, length);
@@ -181,6 +205,101 @@ class SoakTest {
 				pause(200);
 			}
 		}
+	}
+
+	/**
+	 * The write-buffer flood, over and over: carol opens a room with erin, who reads, and
+	 * dave, who joins over a raw socket with a tiny receive window and never reads; then
+	 * carol sends {@code MSG U} as fast as the command rate limit lets her (18/s of 1.6
+	 * KB) until the switchboard cuts dave off and she gets his {@code BYE}. Erin must
+	 * have every message, and carol's {@code MSG A} after the {@code BYE} must be
+	 * acknowledged.
+	 */
+	private void flood(String carol, String dave, String erin) {
+		while (this.running) {
+			try (MsnpTestClient carolNs = signIn(carol);
+					MsnpTestClient daveNs = signIn(dave);
+					MsnpTestClient erinNs = signIn(erin)) {
+				if (carolNs == null || daveNs == null || erinNs == null) {
+					pause(500);
+					continue;
+				}
+				Chat chat = Chat.open(this, carolNs, erinNs, carol, erin);
+				if (chat == null) {
+					pause(500);
+					continue;
+				}
+				try (chat; Socket silent = new Socket()) {
+					chat.alice.send(Frame.of("CAL", "3", dave));
+					Frame rng = (waitFor(chat.alice, "CAL") != null) ? waitFor(daveNs, "RNG") : null;
+					if (rng == null) {
+						continue;
+					}
+					silent.setReceiveBufferSize(1024);
+					silent.connect(chat.address);
+					silent.getOutputStream()
+						.write(("ANS 1 " + dave + " " + rng.token(3) + " " + rng.token(0) + "\r\n")
+							.getBytes(StandardCharsets.US_ASCII));
+					if (waitFor(chat.alice, "JOI") != null) {
+						floodUntilCutOff(chat, dave);
+					}
+				}
+			}
+			catch (Exception ex) {
+				pause(200);
+			}
+		}
+	}
+
+	private void floodUntilCutOff(Chat chat, String silent) {
+		long room = this.floodRooms.incrementAndGet();
+		String padding = "x".repeat(1500);
+		long sent = 0;
+		boolean cutOff = false;
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		while (!cutOff && chat.isOpen() && System.nanoTime() < deadline) {
+			String marker = "flood-" + room + "-" + (++sent);
+			try {
+				chat.alice.send(Frame.withPayload("MSG", List.of(String.valueOf(sent), "U"),
+						"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + marker + " "
+								+ padding));
+			}
+			catch (RuntimeException ex) {
+				sent--;
+				break;
+			}
+			this.floodSent.incrementAndGet();
+			for (Object next = chat.alice.next(Duration.ZERO); next != null; next = chat.alice.next(Duration.ZERO)) {
+				cutOff |= next instanceof Frame frame && frame.line().equals("BYE " + silent);
+			}
+			// Stays under the command rate limit (20/s after a burst of 200).
+			pause(55);
+		}
+		if (cutOff) {
+			this.slowReadersCutOff.incrementAndGet();
+			chat.alice.send(Frame.withPayload("MSG", List.of("99999", "A"), "MIME-Version: 1.0\r\n\r\nstill here"));
+			if (waitFor(chat.alice, "ACK") != null) {
+				this.roomsGoneOnAfterCutOff.incrementAndGet();
+			}
+		}
+		// The reader's books: every message sent, in order, unless the room broke.
+		long delivered = 0;
+		for (long i = 1; i <= sent; i++) {
+			Frame received = waitFor(chat.bob, "MSG");
+			if (received == null || !received.payloadAsUtf8().contains("flood-" + room + "-" + i + " ")) {
+				break;
+			}
+			delivered++;
+		}
+		this.floodDelivered.addAndGet(delivered);
+		if (chat.isOpen()) {
+			this.floodNotDelivered.addAndGet(sent - delivered);
+		}
+		else {
+			this.floodLost.addAndGet(sent - delivered);
+		}
+		log("flood room " + room + ": " + sent + " sent, " + delivered + " delivered, slow reader "
+				+ (cutOff ? "cut off" : "not cut off"));
 	}
 
 	/** A sign-in through the dispatch server, or null (counted failed). */
@@ -335,14 +454,18 @@ class SoakTest {
 						 "messages":{"sent":%d,"acked":%d,"naked":%d,"lostWithConnection":%d,"delivered":%d,"ackedNotDelivered":%d},
 						 "listChanges":{"acknowledged":%d,"checkedAccounts":%d,"missing":%d},
 						 "alerts":{"accepted":%d,"serverDelivered":%d,"serverPending":%d,"received":%d,"distinct":%d,
-						  "duplicates":%d,"deliveredToAConnectionThatDied":%d}}
+						  "duplicates":%d,"deliveredToAConnectionThatDied":%d},
+						 "flood":{"rooms":%d,"sent":%d,"delivered":%d,"lostWithConnection":%d,"notDelivered":%d,
+						  "slowReadersCutOff":%d,"roomsWentOn":%d}}
 						""",
 				this.signInsAttempted.get(), this.signInsOk.get(), this.signInsFailed.get(), this.messagesSent.get(),
 				this.messagesAcked.get(), this.messagesNaked.get(), this.messagesLost.get(),
 				this.messagesDelivered.get(), this.ackedButNotDelivered.get(), this.listChangesAcked.get(),
 				this.expectedExtra.size(), missingChanges, this.alertsPushed.get(), serverDelivered, serverPending,
 				this.alertsReceived.get(), this.alertCopies.size(), duplicates,
-				serverDelivered - this.alertCopies.size());
+				serverDelivered - this.alertCopies.size(), this.floodRooms.get(), this.floodSent.get(),
+				this.floodDelivered.get(), this.floodLost.get(), this.floodNotDelivered.get(),
+				this.slowReadersCutOff.get(), this.roomsGoneOnAfterCutOff.get());
 		Files.writeString(Path.of("target", "soak.json"), books, StandardCharsets.UTF_8);
 		log("books: " + books);
 		assertThat(this.signInsOk.get() + this.signInsFailed.get()).isEqualTo(this.signInsAttempted.get());
@@ -358,6 +481,12 @@ class SoakTest {
 		assertThat(serverPending).as("alerts never handed over").isZero();
 		assertThat((long) this.alertCopies.size()).as("alerts received").isLessThanOrEqualTo(serverDelivered);
 		assertThat(this.messagesAcked.get()).as("the platform did work").isPositive();
+		assertThat(this.floodDelivered.get() + this.floodLost.get() + this.floodNotDelivered.get())
+			.isEqualTo(this.floodSent.get());
+		assertThat(this.floodNotDelivered.get()).as("flood messages missing in a room that went on").isZero();
+		assertThat(this.slowReadersCutOff.get()).as("slow readers cut off").isPositive();
+		assertThat(this.roomsGoneOnAfterCutOff.get()).as("rooms that went on after the cut-off")
+			.isEqualTo(this.slowReadersCutOff.get());
 	}
 
 	/** The alert queue's rows by state, read from the database itself. */
@@ -386,10 +515,13 @@ class SoakTest {
 
 		private final MsnpTestClient bob;
 
-		private Chat(SoakTest soak, MsnpTestClient alice, MsnpTestClient bob) {
+		private final InetSocketAddress address;
+
+		private Chat(SoakTest soak, MsnpTestClient alice, MsnpTestClient bob, InetSocketAddress address) {
 			this.soak = soak;
 			this.alice = alice;
 			this.bob = bob;
+			this.address = address;
 		}
 
 		static Chat open(SoakTest soak, MsnpTestClient aliceNs, MsnpTestClient bobNs, String alice, String bob) {
@@ -423,7 +555,7 @@ class SoakTest {
 				bobSb.close();
 				return null;
 			}
-			return new Chat(soak, aliceSb, bobSb);
+			return new Chat(soak, aliceSb, bobSb, address);
 		}
 
 		boolean isOpen() {
