@@ -3,6 +3,7 @@ package org.butterfly.server;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.butterfly.protocol.dispatch.FrameBatch;
 import org.slf4j.MDC;
 
 /**
@@ -33,6 +34,12 @@ final class ConnectionLogContext extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		// one command at a time, so that the account is in the context of the commands
+		// after the sign-in that made it known
+		FrameBatch.unpack(msg, (message) -> readOne(ctx, message));
+	}
+
+	private void readOne(ChannelHandlerContext ctx, Object msg) {
 		MDC.put(NODE, this.node);
 		MDC.put(REMOTE, String.valueOf(ctx.channel().remoteAddress()));
 		String account = ctx.channel().attr(ConnectionMetrics.ACCOUNT).get();

@@ -30,6 +30,7 @@ import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import org.butterfly.protocol.dispatch.FrameBatcher;
 import org.butterfly.protocol.pipeline.CloseReason;
 import org.butterfly.protocol.pipeline.Disconnector;
 import org.butterfly.protocol.pipeline.HandlerNames;
@@ -378,6 +379,13 @@ public final class NettyServer implements SmartLifecycle, DisposableBean {
 			if (instruments != null && pipeline.get(HandlerNames.DISPATCHER) != null) {
 				// The same group as the dispatcher: the same worker, pinned per channel.
 				pipeline.addBefore(this.dispatchers, HandlerNames.DISPATCHER, LOG_CONTEXT, instruments.logContext());
+			}
+			if (pipeline.get(HandlerNames.DISPATCHER) != null) {
+				// On the event loop, right before the hand-over to the worker: one task
+				// per
+				// read.
+				String first = (pipeline.get(LOG_CONTEXT) != null) ? LOG_CONTEXT : HandlerNames.DISPATCHER;
+				pipeline.addBefore(first, FrameBatcher.NAME, new FrameBatcher());
 			}
 		}
 

@@ -31,6 +31,7 @@ import org.butterfly.protocol.wire.FramingError;
  * <li>the command goes to its handler; an exception it throws goes to the
  * {@link CommandFailures} policy (by default: the connection closes).</li>
  * </ol>
+ * A {@link FrameBatch} is taken apart and each of its messages handled so, in order.
  * Frames that arrive after the server decided to close are dropped. Stateless: one
  * instance serves every channel.
  *
@@ -75,6 +76,10 @@ public final class CommandDispatcher<S extends ProtocolSession, R> extends Chann
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		FrameBatch.unpack(msg, (message) -> read(ctx, message));
+	}
+
+	private void read(ChannelHandlerContext ctx, Object msg) {
 		try {
 			if (Disconnector.isClosing(ctx.channel())) {
 				return;

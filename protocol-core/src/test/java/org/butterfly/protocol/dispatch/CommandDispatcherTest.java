@@ -85,6 +85,9 @@ class CommandDispatcherTest {
 					.addLast(HandlerNames.FRAME_DECODER,
 							new MsnpFrameDecoder(WireLimits.SERVER, PayloadRules.SWITCHBOARD_INBOUND))
 					.addLast(HandlerNames.FRAME_ENCODER, MsnpFrameEncoder.INSTANCE)
+					// pipelined commands reach the dispatcher in batches, as on the
+					// servers
+					.addLast(FrameBatcher.NAME, new FrameBatcher())
 					.addLast(workers, HandlerNames.DISPATCHER,
 							new CommandDispatcher<>((c) -> c.attr(SESSION).get(),
 									(frame, session) -> parser.parse(frame), registry, disconnector))
