@@ -42,6 +42,24 @@ public interface ContactRepository extends JpaRepository<ContactEntity, Long> {
 	List<EntryRow> findEntries(@Param("owner") long ownerId);
 
 	/**
+	 * The owner's RL in order, each entry with the owner's BLP and its AL and BL entries
+	 * for that watcher: everything a status change needs, in one query.
+	 */
+	@Query("""
+			select new org.butterfly.directory.internal.WatcherRow(w.email, o.blp, allow.id, block.id)
+			from ContactEntity r
+				join AccountEntity o on o.id = r.ownerId
+				join AccountEntity w on w.id = r.contactId
+				left join ContactEntity allow on allow.ownerId = r.ownerId and allow.contactId = r.contactId
+					and allow.list = :allowList
+				left join ContactEntity block on block.ownerId = r.ownerId and block.contactId = r.contactId
+					and block.list = :blockList
+			where o.email = :owner and r.list = :reverseList
+			order by r.id""")
+	List<WatcherRow> findWatchers(@Param("owner") String ownerEmail, @Param("reverseList") ListType reverseList,
+			@Param("allowList") ListType allowList, @Param("blockList") ListType blockList);
+
+	/**
 	 * Where a watcher stands on the given lists of the accounts on its FL: its AL/BL
 	 * entries there.
 	 */

@@ -14,6 +14,7 @@ import org.butterfly.directory.internal.ContactRepository;
 import org.butterfly.directory.internal.EntryRow;
 import org.butterfly.directory.internal.OwnLists;
 import org.butterfly.directory.internal.Transactions;
+import org.butterfly.directory.internal.WatcherRow;
 
 /**
  * The privacy queries the servers need for presence, switchboard invitations and the
@@ -42,13 +43,18 @@ public class VisibilityService {
 	 * @throws AccountNotFoundException if the owner does not exist
 	 */
 	public List<Watcher> watchersOf(String owner) {
+		String email = owner.toLowerCase(Locale.ROOT);
 		return this.transactions.read(() -> {
-			AccountEntity account = load(owner);
-			OwnLists lists = OwnLists.of(this.contacts.findEntries(account.getId()));
-			return lists.entries(ListType.RL)
-				.stream()
+			// one query for a status change, the hottest read after sign-in; the look-up
+			// below only tells an unknown owner from one nobody watches
+			List<WatcherRow> rows = this.contacts.findWatchers(email, ListType.RL, ListType.AL, ListType.BL);
+			if (rows.isEmpty() && this.accounts.findIdByEmail(email).isEmpty()) {
+				throw new AccountNotFoundException(email);
+			}
+			return rows.stream()
 				.map((row) -> new Watcher(row.handle(),
-						Privacy.allowedBy(account.getBlp(), lists.standingOf(row.contactId()))))
+						Privacy.allowedBy(row.ownerBlp(),
+								new Standing(row.allowListEntry() != null, row.blockListEntry() != null))))
 				.toList();
 		});
 	}

@@ -2,10 +2,12 @@ package org.butterfly.directory.privacy;
 
 import org.junit.jupiter.api.Test;
 
+import org.butterfly.directory.account.AccountNotFoundException;
 import org.butterfly.directory.contacts.ListType;
 import org.butterfly.directory.support.DirectoryIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The presence queries: {@code watchersOf}, {@code contactsOf}, {@code allowedBy}
@@ -34,6 +36,19 @@ class VisibilityServiceTest extends DirectoryIntegrationTest {
 		this.lists.remove(alice, ListType.AL, bob);
 		assertThat(this.visibility.watchersOf(alice.toUpperCase())).containsExactly(new Watcher(bob, false),
 				new Watcher(carol, false));
+
+		// blocked even when the mode allows everyone else
+		this.lists.setPrivacyMode(alice, Blp.AL);
+		assertThat(this.visibility.watchersOf(alice)).containsExactly(new Watcher(bob, true),
+				new Watcher(carol, false));
+	}
+
+	@Test
+	void anOwnerNobodyWatchesHasNoWatchersAndAnUnknownOneIsAnError() {
+		String loner = newAccount("loner");
+		assertThat(this.visibility.watchersOf(loner)).isEmpty();
+		assertThatExceptionOfType(AccountNotFoundException.class)
+			.isThrownBy(() -> this.visibility.watchersOf("nobody@nowhere.example"));
 	}
 
 	@Test
